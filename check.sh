@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# One command for every check, locally and in CI: lint, strict types, tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+echo "== ruff"; ruff check src tests benchmarks
+echo "== mypy (strict)"; mypy
+echo "== pytest"; python -m pytest -q "$@"

@@ -1,0 +1,1 @@
+"""GeoNames gazetteer: build, load, search, import."""

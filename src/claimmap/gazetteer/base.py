@@ -1,0 +1,49 @@
+"""The gazetteer interface. The real one (GeoNames, built into an on-disk index)
+and the small fixture-backed one used in tests both satisfy :class:`Gazetteer`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from claimmap.model import Place
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A gazetteer entry found under a name. ``primary`` is True when the name is
+    the entry's main name, False for an alternate (historical, other-language,
+    other-romanisation) name."""
+
+    place: Place
+    matched: str
+    primary: bool
+
+
+class Gazetteer(Protocol):
+    def get(self, place_id: str) -> Place | None:
+        """The entry with this id, or None."""
+        ...
+
+    def lookup(self, name: str) -> tuple[NameMatch, ...]:
+        """Entries with exactly this name (after case, diacritic and punctuation
+        folding: see ``claimmap.gazetteer.names.name_key``)."""
+        ...
+
+    def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
+        """Entries whose name matches under transliteration-variant folding
+        (Russian/Ukrainian romanisations, Cyrillic to Latin)."""
+        ...
+
+    def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
+        """Closest names by edit similarity (0..1), best first."""
+        ...
+
+    def names(self) -> Iterable[str]:
+        """Every folded name key in the gazetteer (to build a recogniser)."""
+        ...
+
+    def info(self) -> dict[str, object]:
+        """Counts by kind, source, build date, index path: for ``gazetteer info``."""
+        ...
