@@ -1,0 +1,191 @@
+"""One reader per input format. Each yields Articles and InputRejected values (a bad
+record never stops the rest of its file) and holds at most one record in memory,
+except ``.json``, which is one document and is read whole."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from claimmap.errors import InputRejected
+from claimmap.ingest.records import article_from_record, headline, too_large
+from claimmap.ingest.text import SAMPLE_BYTES, content_hash, decode, detect_encoding
+from claimmap.model import Article
+
+Item = Article | InputRejected
+_HTML_LANG = re.compile(r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)", re.I)
+Reader = Callable[[Path, int], Iterator[Item]]
+
+
+def _read_whole(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputRejected(str(path), too_large(size, max_bytes))
+    return path.read_bytes()
+
+
+def read_txt(path: Path, max_bytes: int) -> Iterator[Item]:
+    """The whole file is one article, id = file stem; a headline-like first line is
+    also the title (it stays in the text, so offsets cover it)."""
+    try:
+        text = decode(_read_whole(path, max_bytes), str(path))
+    except InputRejected as exc:
+        yield exc
+        return
+    yield Article(
+        id=path.stem, text=text, content_hash=content_hash(text), title=headline(text),
+        path=str(path),
+    )
+
+
+def read_html(path: Path, max_bytes: int) -> Iterator[Item]:
+    """Main text and metadata (title, date, author, site) via trafilatura."""
+    try:
+        yield _html_article(path, decode(_read_whole(path, max_bytes), str(path)))
+    except InputRejected as exc:
+        yield exc
+
+
+def _html_article(path: Path, html: str) -> Article:
+    import trafilatura  # imported lazily: slow import
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    meta: dict[str, object] = {}
+    if isinstance(doc, dict):
+        meta = doc
+    elif doc is not None:
+        meta = doc.as_dict()
+    body = meta.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputRejected(str(path), "no main text found in this HTML page")
+    record = {key: meta.get(key) for key in ("title", "url", "author", "language")}
+    record["text"] = body
+    record["source"] = meta.get("sitename") or meta.get("hostname")
+    record["published"] = meta.get("date")
+    if not record.get("language"):
+        found = _HTML_LANG.search(html)
+        record["language"] = found.group(1) if found else None
+    return article_from_record(
+        record, str(path), path=str(path), max_bytes=sys.maxsize, default_id=path.stem
+    )
+
+
+def read_json(path: Path, max_bytes: int) -> Iterator[Item]:
+    """One object (one article, id = record id or file stem) or a list of objects."""
+    where = str(path)
+    try:
+        data = json.loads(decode(_read_whole(path, max_bytes), where))
+    except InputRejected as exc:
+        yield exc
+        return
+    except json.JSONDecodeError as exc:
+        yield InputRejected(f"{where}:{exc.lineno}", f"malformed JSON: {exc.msg}")
+        return
+    if isinstance(data, list):
+        for index, record in enumerate(data):
+            yield _record(record, f"{where}[{index}]", path, max_bytes)
+    else:
+        yield _record(data, where, path, max_bytes, default_id=path.stem)
+
+
+def _record(
+    record: object, where: str, path: Path, max_bytes: int, default_id: str | None = None
+) -> Item:
+    try:
+        return article_from_record(
+            record, where, path=str(path), max_bytes=max_bytes, default_id=default_id
+        )
+    except InputRejected as exc:
+        return exc
+
+
+def _open_text(path: Path) -> IO[str]:
+    """Open a streamed file as text in its detected encoding."""
+    raw = path.open("rb")
+    try:
+        sample = raw.read(SAMPLE_BYTES)
+        if not sample.strip():
+            raise InputRejected(str(path), "empty file")
+        encoding = detect_encoding(sample, str(path))
+        raw.seek(0)
+    except BaseException:
+        raw.close()
+        raise
+    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+
+
+def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
+    """One JSON object per line; blank lines are skipped; a bad line is named
+    ``path:line`` and the rest of the file is still read."""
+    try:
+        stream = _open_text(path)
+    except InputRejected as exc:
+        yield exc
+        return
+    lineno, records = 0, 0
+    with stream:
+        try:
+            for lineno, line in enumerate(stream, 1):
+                if line.strip() and line.strip() != "\ufeff":
+                    records += 1
+                    yield _jsonl_line(line, f"{path}:{lineno}", path, max_bytes)
+        except UnicodeDecodeError as exc:
+            yield InputRejected(f"{path}:{lineno + 1}", f"undecodable ({exc.reason}); "
+                                "the rest of the file was skipped; save it as UTF-8")
+            return
+    if not records:
+        yield InputRejected(str(path), "empty file (no records)")
+
+
+def _jsonl_line(line: str, where: str, path: Path, max_bytes: int) -> Item:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputRejected(where, f"malformed JSON line: {exc.msg} (column {exc.colno})")
+    return _record(record, where, path, max_bytes)
+
+
+def read_csv(path: Path, max_bytes: int) -> Iterator[Item]:
+    """A header row, then one article per row; a ``text`` column is required."""
+    try:
+        stream = _open_text(path)
+    except InputRejected as exc:
+        yield exc
+        return
+    csv.field_size_limit(max(4 * max_bytes, 131072))  # oversize rows: per record
+    with stream:
+        reader = csv.DictReader(stream)
+        try:
+            if reader.fieldnames is None or "text" not in reader.fieldnames:
+                yield InputRejected(f"{path}:1", "CSV header has no 'text' column (required)")
+                return
+            rows = 0
+            for row in reader:
+                rows += 1
+                yield _record(dict(row), f"{path}:{reader.line_num}", path, max_bytes)
+            if not rows:
+                yield InputRejected(str(path), "no rows after the CSV header")
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield InputRejected(f"{path}:{reader.line_num}", f"unreadable CSV: {exc}; "
+                                "the rest of the file was skipped")
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+    ".csv": read_csv,
+}
