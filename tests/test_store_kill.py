@@ -16,7 +16,7 @@ import pytest
 
 from claimmap.store import Store
 
-N_RECORDS = 2000
+N_RECORDS = 4000
 
 # Runs the real CLI with no-op stages, so the test exercises ingest and the store only.
 RUNNER = """
@@ -42,6 +42,21 @@ def stored_ids(db: Path) -> list[str]:
         return [info.id for info in store.list_articles()]
 
 
+def wait_for_progress(db: Path, beyond: int, proc: subprocess.Popen[bytes]) -> None:
+    """Wait until the running ingest has stored more than ``beyond`` articles, so the
+    kill lands mid-run however fast or slow the machine is."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                if len(stored_ids(db)) > beyond:
+                    return
+            except Exception:  # the store may be mid-creation; try again
+                pass
+        time.sleep(0.05)
+    raise AssertionError("the ingest made no progress before it ended or timed out")
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_kill_and_interrupt_then_resume(tmp_path: Path) -> None:
@@ -55,7 +70,8 @@ def test_kill_and_interrupt_then_resume(tmp_path: Path) -> None:
     counts = []
     for sig in (signal.SIGKILL, signal.SIGINT, signal.SIGKILL, signal.SIGINT, signal.SIGKILL):
         proc = start(feed, db)
-        time.sleep(rng.uniform(1.0, 2.5))  # start-up takes about 1 s
+        wait_for_progress(db, beyond=counts[-1] if counts else 0, proc=proc)
+        time.sleep(rng.uniform(0.0, 0.3))  # then kill at a random moment mid-run
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
         if sig == signal.SIGINT and proc.returncode == 130:
