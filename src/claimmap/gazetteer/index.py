@@ -1,0 +1,155 @@
+"""The on-disk gazetteer index: one SQLite file with a places table and a names
+table keyed by :func:`name_key` and :func:`variant_key`.
+
+``places.pid`` is the GeoNames geonameid for GeoNames entries and a negative number
+for claimmap's own ``region:<slug>`` entries. ``names.flags``: bit 1 = the entry's
+main name, bit 2 = a historical name (renamed places).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimmap.errors import GazetteerError
+from claimmap.gazetteer.names import name_key, variant_key
+from claimmap.model import PlaceKind
+
+FORMAT_VERSION = "4"
+PRIMARY = 1
+HISTORICAL = 2
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS places(
+    pid INTEGER PRIMARY KEY, slug TEXT, name TEXT NOT NULL, kind TEXT NOT NULL,
+    lat REAL, lon REAL, cc TEXT, a1 TEXT, a2 TEXT,
+    population INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS names(
+    key TEXT NOT NULL, vkey TEXT NOT NULL, pid INTEGER NOT NULL, name TEXT NOT NULL,
+    flags INTEGER NOT NULL, PRIMARY KEY(key, pid)) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_vkey ON names(vkey);
+CREATE INDEX IF NOT EXISTS places_admin ON places(kind, cc, a1, a2);
+CREATE UNIQUE INDEX IF NOT EXISTS places_slug ON places(slug) WHERE slug IS NOT NULL;
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    """What the writer stores for one entry (coordinates may come later)."""
+
+    pid: int
+    name: str
+    kind: PlaceKind
+    lat: float | None
+    lon: float | None
+    country_code: str | None = None
+    admin1_code: str | None = None
+    admin2_code: str | None = None
+    population: int = 0
+    source: str = "geonames"
+    slug: str | None = None
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot open gazetteer index {path}: {exc}") from exc
+    conn.executescript(SCHEMA)
+    return conn
+
+
+class IndexWriter:
+    """Adds places and names to an index; call :meth:`finish` when done."""
+
+    def __init__(self, conn: sqlite3.Connection, fast: bool = False) -> None:
+        """``fast`` turns journaling off: only for a fresh file that is discarded
+        if the build fails."""
+        self.conn = conn
+        self._names: list[tuple[str, str, int, str, int]] = []
+        if fast:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+
+    def add_place(self, rec: PlaceRecord, replace: bool = True) -> None:
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        self.conn.execute(
+            f"{verb} INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (rec.pid, rec.slug, rec.name, rec.kind, rec.lat, rec.lon, rec.country_code,
+             rec.admin1_code, rec.admin2_code, rec.population, rec.source),
+        )  # fmt: skip
+        self.add_name(rec.pid, rec.name, PRIMARY)
+
+    def add_name(self, pid: int, name: str, flags: int = 0) -> None:
+        key = name_key(name)
+        if key:
+            self._names.append((key, variant_key(name), pid, name, flags))
+        if len(self._names) >= 50_000:
+            self.flush()
+
+    def add_names(self, pid: int, names: Iterable[str], flags: int = 0) -> None:
+        for name in names:
+            self.add_name(pid, name, flags)
+
+    def flush(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO names VALUES (?,?,?,?,?) ON CONFLICT(key, pid) "
+            "DO UPDATE SET flags = flags | excluded.flags, "
+            "name = CASE WHEN excluded.flags & 1 THEN excluded.name ELSE name END",
+            self._names,
+        )
+        self._names.clear()
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def fill_admin_points(self) -> int:
+        """Give countries and admin entries without coordinates the mean point of
+        their places, and without population the sum of their places' (a prior
+        only); drop those that have no places. Returns how many were dropped."""
+        self.flush()
+        self.conn.executescript(INDEXES)
+        levels: tuple[tuple[str, tuple[str, ...]], ...] = (
+            ("country", ()), ("admin1", ("a1",)), ("admin2", ("a1", "a2"))
+        )
+        for kind, cols in levels:
+            match = " AND ".join(f"p.{c} = a.{c}" for c in ("cc", *cols))
+            self.conn.execute(
+                f"UPDATE places AS a SET lat = (SELECT avg(p.lat) FROM places p "
+                f"WHERE p.kind = 'populated_place' AND {match}), lon = (SELECT avg(p.lon) "
+                f"FROM places p WHERE p.kind = 'populated_place' AND {match}) "
+                f"WHERE a.kind = '{kind}' AND a.lat IS NULL"
+            )
+            self.conn.execute(
+                f"UPDATE places AS a SET population = (SELECT coalesce(sum(p.population), 0) "
+                f"FROM places p WHERE p.kind = 'populated_place' AND {match}) "
+                f"WHERE a.kind = '{kind}' AND a.population = 0"
+            )
+        dropped = self.conn.execute("DELETE FROM places WHERE lat IS NULL").rowcount
+        self.conn.execute("DELETE FROM names WHERE pid NOT IN (SELECT pid FROM places)")
+        return dropped
+
+    def store_key_list(self) -> None:
+        """Every distinct name key as one newline-joined text, so reading all names
+        (to build a recogniser) is one read, not a row-by-row scan."""
+        keys = [k for (k,) in self.conn.execute("SELECT DISTINCT key FROM names")]
+        self.conn.execute("CREATE TABLE IF NOT EXISTS key_list(v TEXT NOT NULL)")
+        self.conn.execute("DELETE FROM key_list")
+        self.conn.execute("INSERT INTO key_list VALUES (?)", ("\n".join(keys),))
+
+    def finish(self) -> None:
+        self.flush()
+        self.fill_admin_points()
+        self.conn.executescript(INDEXES)
+        self.set_meta("format", FORMAT_VERSION)
+        self.store_key_list()
+        self.set_meta("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+        self.conn.commit()
+        self.conn.execute("ANALYZE")
+        self.conn.commit()

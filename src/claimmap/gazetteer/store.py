@@ -1,0 +1,198 @@
+"""Read side of the index: :class:`IndexGazetteer` implements the ``Gazetteer``
+protocol over the SQLite file written by :mod:`claimmap.gazetteer.index`.
+
+Nothing is loaded up front: every lookup is an indexed query, and places are cached
+as they are read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from claimmap.gazetteer.base import NameMatch
+from claimmap.gazetteer.index import HISTORICAL, PRIMARY
+from claimmap.gazetteer.names import name_key, variant_key
+from claimmap.model import Place, PlaceKind
+
+CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0."
+REGION_SUFFIXES = ("oblast", "region", "province", "krai", "kray", "oblast region")
+_PLACE_SQL = (
+    "SELECT p.pid, p.slug, p.name, p.kind, p.lat, p.lon, p.cc, p.a1, p.a2, p.population, "
+    "(SELECT a.name FROM places a WHERE a.kind = 'admin1' AND a.cc = p.cc AND a.a1 = p.a1 "
+    "LIMIT 1), (SELECT b.name FROM places b WHERE b.kind = 'admin2' AND b.cc = p.cc "
+    "AND b.a1 = p.a1 AND b.a2 = p.a2 LIMIT 1) FROM places p "
+)
+
+
+def place_id(pid: int, slug: str | None) -> str:
+    return f"region:{slug}" if slug else f"geonames:{pid}"
+
+
+class IndexGazetteer:
+    """A gazetteer backed by one index file (or an open connection)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self._places: dict[int, Place | None] = {}
+        self._block = lru_cache(maxsize=128)(self._block_keys)
+
+    # -- places -----------------------------------------------------------------
+    def _pid(self, pid_or_id: str) -> int | None:
+        prefix, _, rest = pid_or_id.partition(":")
+        if prefix == "geonames" and rest.isdigit():
+            return int(rest)
+        if prefix == "region" and rest:
+            row = self.conn.execute("SELECT pid FROM places WHERE slug = ?", (rest,)).fetchone()
+            return None if row is None else int(row[0])
+        return None
+
+    def _place(self, pid: int) -> Place | None:
+        if pid not in self._places:
+            row = self.conn.execute(_PLACE_SQL + "WHERE p.pid = ?", (pid,)).fetchone()
+            self._places[pid] = None if row is None else _to_place(row)
+        return self._places[pid]
+
+    def get(self, place_id: str) -> Place | None:
+        pid = self._pid(place_id)
+        return None if pid is None else self._place(pid)
+
+    def admin1(self, country_code: str, admin1_code: str) -> Place | None:
+        """The admin1 entry (oblast, state) with this GeoNames code, e.g. ("UA", "05")."""
+        row = self.conn.execute(
+            "SELECT pid FROM places WHERE kind = 'admin1' AND cc = ? AND a1 = ?",
+            (country_code, admin1_code),
+        ).fetchone()
+        return None if row is None else self._place(int(row[0]))
+
+    # -- names ------------------------------------------------------------------
+    def _matches(self, column: str, key: str) -> list[NameMatch]:
+        rows = self.conn.execute(
+            f"SELECT pid, name, flags FROM names WHERE {column} = ?", (key,)
+        ).fetchall()
+        out: list[NameMatch] = []
+        seen: set[int] = set()
+        # one match per place: its main name if that matched, else the first alternate
+        for pid, matched, flags in sorted(rows, key=lambda r: (r[0], -(r[2] & PRIMARY), r[1])):
+            place = None if pid in seen else self._place(int(pid))
+            seen.add(pid)
+            if place is not None:
+                out.append(
+                    NameMatch(place, matched, bool(flags & PRIMARY), bool(flags & HISTORICAL))
+                )
+        out.sort(key=lambda m: (-m.place.population, m.place.id))
+        return out
+
+    def lookup(self, name: str) -> tuple[NameMatch, ...]:
+        key = name_key(name)
+        if not key:
+            return ()
+        found = self._matches("key", key)
+        seen = {m.place.id for m in found}
+        found += [m for m in self._admin_by_suffix(key) if m.place.id not in seen]
+        return tuple(found)
+
+    def _admin_by_suffix(self, key: str) -> list[NameMatch]:
+        """The admin1 entry for "Kursk region", "Kharkiv Oblast": one named like the
+        stem, else the admin1 of the most populous place with the stem's name."""
+        for suffix in REGION_SUFFIXES:
+            if key.endswith(" " + suffix):
+                stem = key[: -len(suffix) - 1].strip()
+                break
+        else:
+            return []
+        matches = self._matches("key", stem)
+        admins = [m for m in matches if m.place.kind == "admin1"]
+        if not admins:
+            for m in matches:  # sorted by population
+                admin = None
+                if m.place.country_code and m.place.admin1_code:
+                    admin = self.admin1(m.place.country_code, m.place.admin1_code)
+                if admin is not None and m.place.kind == "populated_place":
+                    admins = [NameMatch(admin, m.matched, False)]
+                    break
+        return [NameMatch(m.place, m.matched, False, m.historical) for m in admins]
+
+    def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
+        key = variant_key(name)
+        return tuple(self._matches("vkey", key)) if key else ()
+
+    def _block_keys(self, prefix: str) -> tuple[str, ...]:
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        rows = self.conn.execute(
+            "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", (prefix, upper)
+        ).fetchall()
+        return tuple(r[0] for r in rows)
+
+    def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
+        """Closest names by edit similarity among names sharing the first two letters."""
+        key = name_key(name)
+        if len(key) < 3:
+            return ()
+        choices = self._block(key[:2])
+        best = process.extract(key, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
+        scored: dict[str, tuple[NameMatch, float]] = {}
+        for choice, score, _ in best:  # best first: keep each place's best name
+            for m in self._matches("key", choice):
+                scored.setdefault(m.place.id, (m, round(score / 100.0, 4)))
+        ranked = sorted(scored.values(), key=lambda pair: (-pair[1], -pair[0].place.population))
+        return tuple(ranked[:limit])
+
+    def names(self) -> Iterator[str]:
+        try:
+            row = self.conn.execute("SELECT v FROM key_list").fetchone()
+        except sqlite3.OperationalError:
+            row = None  # an index written before the key list existed
+        if row is not None and row[0]:
+            yield from row[0].split("\n")
+            return
+        for (key,) in self.conn.execute("SELECT DISTINCT key FROM names"):
+            yield key
+
+    # -- about ------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT k, v FROM meta").fetchall())
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the index is rebuilt or imported into (for cache keys)."""
+        meta = self.meta()
+        return f"{meta.get('format', '?')}:{meta.get('built_at', '?')}:{meta.get('signature', '')}"
+
+    def info(self) -> dict[str, object]:
+        kinds = dict(self.conn.execute("SELECT kind, count(*) FROM places GROUP BY kind"))
+        sources = dict(self.conn.execute("SELECT source, count(*) FROM places GROUP BY source"))
+        (n_names,) = self.conn.execute("SELECT count(*) FROM names").fetchone()
+        size = self.path.stat().st_size if self.path and self.path.exists() else None
+        return {
+            "path": str(self.path) if self.path else ":memory:",
+            "size_bytes": size,
+            "places_by_kind": kinds,
+            "places_by_source": sources,
+            "names": n_names,
+            "meta": self.meta(),
+            "credit": CREDIT,
+        }
+
+
+def _to_place(row: tuple[Any, ...]) -> Place:
+    pid, slug, name, kind, lat, lon, cc, a1, _a2, population, a1_name, a2_name = row
+    kind_: PlaceKind = kind
+    return Place(
+        id=place_id(int(pid), slug),
+        name=str(name),
+        kind=kind_,
+        lat=float(lat),
+        lon=float(lon),
+        country_code=cc,
+        admin1_code=a1,
+        admin1_name=a1_name,
+        population=int(population),
+        admin2_name=a2_name,
+    )

@@ -1,0 +1,147 @@
+"""The fixture gazetteer (built through the import path) and the Gazetteer protocol."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimmap.gazetteer import load_fixture
+from claimmap.gazetteer.base import Gazetteer
+from claimmap.gazetteer.search import ranked
+from claimmap.gazetteer.store import IndexGazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> IndexGazetteer:
+    return load_fixture()
+
+
+def ids(matches: object) -> list[str]:
+    assert isinstance(matches, tuple)
+    return [m.place.id for m in matches]
+
+
+def test_fixture_satisfies_protocol(gaz: IndexGazetteer) -> None:
+    g: Gazetteer = gaz
+    assert g.get("geonames:704422") is not None
+    assert g.get("geonames:1") is None
+    assert g.get("nonsense") is None
+
+
+def test_place_fields(gaz: IndexGazetteer) -> None:
+    p = gaz.get("geonames:704422")
+    assert p is not None
+    fields = (p.name, p.kind, p.country_code, p.admin1_code)
+    assert fields == ("Pokrovsk", "populated_place", "UA", "05")
+    assert p.admin1_name is not None and "Donetsk" in p.admin1_name
+    assert 48 < p.lat < 49 and 37 < p.lon < 38
+    assert p.population > 50_000
+
+
+def test_lookup_finds_every_place_with_the_name(gaz: IndexGazetteer) -> None:
+    found = gaz.lookup("pokrovs'k")
+    assert set(ids(found)) >= {"geonames:704422", "geonames:2017824"}
+    assert all(m.primary for m in found if m.place.name == "Pokrovsk")
+
+
+def test_soviet_names_are_historical_alternates(gaz: IndexGazetteer) -> None:
+    for old, new in [("Krasnoarmeysk", "Pokrovsk"), ("Dimitrov", "Myrnohrad"),
+                     ("Artemovsk", "Bakhmut"), ("Dzerzhinsk", "Toretsk"),
+                     ("Dnepropetrovsk", "Dnipro"), ("Kirovograd", "Kropyvnytskyi")]:  # fmt: skip
+        ua = [m for m in gaz.lookup(old) if m.place.country_code == "UA"]
+        assert [m.place.name for m in ua] == [new], old
+        assert ua[0].historical and not ua[0].primary
+
+
+def test_dimitrov_is_ambiguous(gaz: IndexGazetteer) -> None:
+    countries = {m.place.country_code for m in gaz.lookup("Dimitrov")}
+    assert countries == {"UA", "AM"}
+
+
+def test_russian_name_of_vovchansk(gaz: IndexGazetteer) -> None:
+    found = {m.place.country_code: m for m in gaz.lookup("Volchansk")}
+    assert found["UA"].place.name == "Vovchansk" and not found["UA"].primary
+    assert found["RU"].primary
+
+
+def test_variant_lookup(gaz: IndexGazetteer) -> None:
+    assert gaz.lookup("Gulyai-Pol") == ()
+    found = gaz.lookup_variant("Gulyai-Pol")
+    assert "geonames:707898" in ids(found)
+    assert len(ids(found)) == len(set(ids(found)))  # one match per place
+    assert "geonames:704422" in ids(gaz.lookup_variant("Krasnoarmiisk"))
+
+
+def test_regions_and_admin_aliases(gaz: IndexGazetteer) -> None:
+    assert ids(gaz.lookup("Donetsk People's Republic")) == ["geonames:709716"]
+    assert ids(gaz.lookup("DPR")) == ["geonames:709716"]
+    assert ids(gaz.lookup("Luhansk People's Republic")) == ["geonames:702657"]
+    assert ids(gaz.lookup("Crimea")) == ["geonames:703883"]
+    donbas = gaz.lookup("Donbass")
+    assert ids(donbas) == ["region:donbas"]
+    region = donbas[0].place
+    assert region.kind == "region" and gaz.get("region:donbas") == region
+    donetsk, luhansk = gaz.get("geonames:709716"), gaz.get("geonames:702657")
+    assert donetsk is not None and luhansk is not None
+    assert min(donetsk.lon, luhansk.lon) <= region.lon <= max(donetsk.lon, luhansk.lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Kursk region", "geonames:538555"), ("Kharkiv Oblast", "geonames:706482"),
+     ("Donetsk oblast", "geonames:709716"), ("Dnipropetrovsk Oblast", "geonames:709929"),
+     ("Zaporizhzhia region", "geonames:687699")],
+)  # fmt: skip
+def test_region_suffix_resolves_to_admin1(gaz: IndexGazetteer, text: str, expected: str) -> None:
+    admins = [m.place.id for m in gaz.lookup(text) if m.place.kind == "admin1"]
+    assert admins == [expected]
+
+
+def test_admin1_points_lie_among_their_places(gaz: IndexGazetteer) -> None:
+    kharkiv_oblast = gaz.admin1("UA", "07")
+    assert kharkiv_oblast is not None and kharkiv_oblast.kind == "admin1"
+    assert 49 < kharkiv_oblast.lat < 51 and 36 < kharkiv_oblast.lon < 38
+
+
+def test_country_names_not_demonyms(gaz: IndexGazetteer) -> None:
+    assert ids(gaz.lookup("Ukraine")) == ["geonames:690791"]
+    assert ids(gaz.lookup("USA")) == ["geonames:6252001"]
+    assert gaz.lookup("Ukrainian") == ()
+    assert gaz.lookup("Russian") == ()
+    assert gaz.lookup("us") == ()
+
+
+def test_lookup_sorted_by_population(gaz: IndexGazetteer) -> None:
+    pops = [m.place.population for m in gaz.lookup("Springfield")]
+    assert len(pops) >= 3 and pops == sorted(pops, reverse=True)
+
+
+def test_fuzzy_ranks_closest_first(gaz: IndexGazetteer) -> None:
+    scored = gaz.fuzzy("Kramatorks", limit=3)
+    assert scored[0][0].place.id == "geonames:704508"
+    assert 0.6 <= scored[0][1] < 1.0
+    scores = [s for _, s in scored]
+    assert scores == sorted(scores, reverse=True)
+    assert gaz.fuzzy("Qzxv") == ()
+
+
+def test_ranked_search_orders_exact_variant_fuzzy(gaz: IndexGazetteer) -> None:
+    rows = ranked("Krasnoarmeysk", 5, gaz)
+    assert rows[0][0].place.id == "geonames:704422" and rows[0][1] == "exact name"
+    hows = [how for _, how, _ in rows]
+    assert hows == sorted(hows, key=["exact name", "spelling variant", "fuzzy"].index)
+
+
+def test_names_and_info(gaz: IndexGazetteer) -> None:
+    keys = set(gaz.names())
+    assert {"pokrovsk", "krasnoarmeysk", "donbas"} <= keys
+    info = gaz.info()
+    kinds = info["places_by_kind"]
+    assert isinstance(kinds, dict)
+    assert kinds["populated_place"] >= 40 and kinds["region"] == 1
+    assert "CC BY 4.0" in str(info["credit"])
+
+
+def test_stored_key_list_matches_the_names_table(gaz: IndexGazetteer) -> None:
+    listed = list(gaz.names())
+    stored = {k for (k,) in gaz.conn.execute("SELECT key FROM names")}
+    assert len(listed) == len(set(listed)) and set(listed) == stored
