@@ -1,0 +1,226 @@
+"""Stories: which articles are copies or rewrites of one another.
+
+Each article is reduced to a set of word shingles, a MinHash signature of that set
+(datasketch, fixed seed: the same text always gives the same signature), its long
+quotations and its distinctive numbers. A MinHash LSH index proposes candidate
+pairs (never all pairs); a candidate pair is one story when
+
+* the exact shingle Jaccard is at least ``near_duplicate`` (a copy or light edit), or
+* the Jaccard is at least ``rewrite`` and the two share a quotation or two
+  distinctive numbers (a rewrite that kept the quotes and figures), or
+* they share ``shared_quotes`` quotations, found through a quotation index, and were
+  published within ``quote_days`` of each other (or either date is unknown).
+
+Stories are the connected components of those links. A story's origin is its
+earliest published article (unknown dates last, ties by id), so an article's
+``origin_id`` only changes when an earlier copy of its story is added.
+
+:class:`StoryIndex` keeps signatures and links between calls, so adding articles
+costs only the new articles' shingling and LSH queries.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from datasketch import MinHash, MinHashLSH
+
+from claimmap.consolidate.text import find_numbers, find_quotes, words
+from claimmap.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    shingle: int = 5
+    num_perm: int = 128
+    seed: int = 1729
+    lsh_threshold: float = 0.2
+    near_duplicate: float = 0.5
+    rewrite: float = 0.15
+    shared_quotes: int = 2
+    quote_days: int = 3
+    max_quote_fanout: int = 50  # quotations found in more articles are too common to link
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    article_id: str
+    content_hash: str
+    published: str | None
+    shingles: frozenset[str]
+    quotes: frozenset[str]
+    numbers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Stories:
+    """``origins`` maps every article id to its origin's article id; ``members``
+    maps each origin to its articles, sorted (origin first)."""
+
+    origins: dict[str, str]
+    members: dict[str, tuple[str, ...]]
+
+    def is_rewrite(self, article_id: str) -> bool:
+        return self.origins.get(article_id, article_id) != article_id
+
+
+def signature(article: Article, params: StoryParams) -> Signature:
+    tokens = words(article.text)
+    k = params.shingle
+    if len(tokens) < k:
+        shingles = frozenset([" ".join(tokens)]) if tokens else frozenset()
+    else:
+        shingles = frozenset(" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1))
+    quotes = frozenset(q.key for q in find_quotes(article.text))
+    numbers = frozenset(n.key for n in find_numbers(article.text) if _distinctive(n.key))
+    return Signature(article.id, article.content_hash, article.published, shingles, quotes, numbers)
+
+
+def _distinctive(number: str) -> bool:
+    """Numbers under 10 say little about whether two texts share a source."""
+    try:
+        return float(number) >= 10
+    except ValueError:
+        return False
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class StoryIndex:
+    """Signatures, the LSH index and the links found so far (see module doc)."""
+
+    params: StoryParams = field(default_factory=StoryParams)
+    _sigs: dict[str, Signature] = field(default_factory=dict)
+    _links: set[tuple[str, str]] = field(default_factory=set)
+    _by_quote: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    _lsh: MinHashLSH | None = None
+    _template: MinHash | None = None
+    _by_hash: dict[str, tuple[Signature, MinHash]] = field(default_factory=dict)
+
+    def update(self, articles: Sequence[Article]) -> Stories:
+        """Index the articles not seen yet and return the stories of ``articles``.
+        An article seen before with other text, or a smaller set, rebuilds the index."""
+        wanted = {a.id: a for a in articles}
+        stale = any(
+            aid not in wanted or wanted[aid].content_hash != sig.content_hash
+            for aid, sig in self._sigs.items()
+        )
+        if stale:
+            self._reset()
+        for article in sorted(articles, key=lambda a: a.id):
+            if article.id not in self._sigs:
+                self._add(article)
+        return _components(self._sigs, self._links)
+
+    def _reset(self) -> None:
+        self._sigs.clear()
+        self._links.clear()
+        self._by_quote.clear()
+        self._by_hash.clear()
+        self._lsh = None
+
+    def _minhash(self, sig: Signature) -> MinHash:
+        if self._template is None:
+            self._template = MinHash(
+                num_perm=self.params.num_perm, seed=self.params.seed, hashfunc=zlib.crc32
+            )
+        tpl = self._template
+        mh = MinHash(num_perm=tpl.num_perm, seed=tpl.seed, hashfunc=zlib.crc32,
+                     permutations=tpl.permutations, scheme=tpl.scheme)
+        mh.update_batch([s.encode("utf-8") for s in sorted(sig.shingles)])
+        return mh
+
+    def _signature(self, article: Article) -> tuple[Signature, MinHash]:
+        """Signature and MinHash, reused for an identical text under another id."""
+        cached = self._by_hash.get(article.content_hash)
+        if cached is None:
+            sig = signature(article, self.params)
+            cached = (sig, self._minhash(sig))
+            self._by_hash[article.content_hash] = cached
+        sig, mh = cached
+        return replace(sig, article_id=article.id, published=article.published), mh
+
+    def _add(self, article: Article) -> None:
+        if self._lsh is None:
+            self._lsh = MinHashLSH(
+                threshold=self.params.lsh_threshold, num_perm=self.params.num_perm
+            )
+        sig, mh = self._signature(article)
+        candidates: set[str] = set(self._lsh.query(mh)) if sig.shingles else set()
+        quote_hits: dict[str, int] = defaultdict(int)
+        for quote in sig.quotes:
+            seen = self._by_quote[quote]
+            if len(seen) < self.params.max_quote_fanout:
+                for other in seen:
+                    quote_hits[other] += 1
+            seen.append(article.id)
+        candidates.update(quote_hits)
+        for other in sorted(candidates):
+            if self._linked(sig, self._sigs[other]):
+                self._links.add((min(other, article.id), max(other, article.id)))
+        self._sigs[article.id] = sig
+        if sig.shingles:
+            self._lsh.insert(article.id, mh)
+
+    def _linked(self, a: Signature, b: Signature) -> bool:
+        p = self.params
+        sim = jaccard(a.shingles, b.shingles)
+        if sim >= p.near_duplicate:
+            return True
+        shared_quotes = len(a.quotes & b.quotes)
+        if sim >= p.rewrite and (shared_quotes >= 1 or len(a.numbers & b.numbers) >= 2):
+            return True
+        if shared_quotes < p.shared_quotes:
+            return False
+        da, db = _day(a.published), _day(b.published)
+        return da is None or db is None or abs(da - db) <= p.quote_days
+
+
+def _components(sigs: dict[str, Signature], links: Iterable[tuple[str, str]]) -> Stories:
+    parent = {aid: aid for aid in sigs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in sorted(links):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for aid in sigs:
+        groups[find(aid)].append(aid)
+    origins: dict[str, str] = {}
+    members: dict[str, tuple[str, ...]] = {}
+    for group in groups.values():
+        ordered = sorted(group, key=lambda aid: _age_key(sigs[aid]))
+        origin = ordered[0]
+        members[origin] = (origin, *sorted(ordered[1:]))
+        for aid in group:
+            origins[aid] = origin
+    return Stories(dict(sorted(origins.items())), dict(sorted(members.items())))
+
+
+def _age_key(sig: Signature) -> tuple[bool, str, str]:
+    return (sig.published is None, sig.published or "", sig.article_id)
