@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimmap import pipeline
-from claimmap.model import Article, Claim, DateValue, Event, Mention, Place, Span
+from claimmap.model import Article, Claim, DateValue, Event, Flag, Mention, Place, Span
 from claimmap.pipeline import ClaimMap, Progress, StageUnavailable
 from claimmap.stages import ClaimsResult, ConsolidationResult, GeoparseResult
 
@@ -55,6 +55,7 @@ class CountingConsolidator:
     def consolidate(
         self, articles: Sequence[Article], mentions: Sequence[Mention],
         claims: Sequence[Claim], places: Mapping[str, Place],
+        article_flags: Sequence[Flag] = (),
     ) -> ConsolidationResult:
         self.seen.append(len(articles))
         event = Event("ev-1", "statement", None, PLACE.id, DateValue.unknown(),

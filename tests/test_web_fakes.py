@@ -22,6 +22,7 @@ from claimmap.model import (
     ContradictionValue,
     DateValue,
     Event,
+    Flag,
     Mention,
     Party,
     Place,
@@ -113,8 +114,8 @@ class FakeExtractor:
 
 class FakeConsolidator:
     def consolidate(self, articles: Sequence[Article], mentions: Sequence[Mention],
-                    claims: Sequence[Claim], places: Mapping[str, Place]
-                    ) -> ConsolidationResult:
+                    claims: Sequence[Claim], places: Mapping[str, Place],
+                    article_flags: Sequence[Flag] = ()) -> ConsolidationResult:
         groups: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
         for claim in claims:
             groups[(claim.type, claim.place_id)].append(claim)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from claimmap.errors import ClaimmapError, InputRejected
 from claimmap.ingest import DEFAULT_MAX_BYTES, read_inputs
-from claimmap.model import Analysis, Article, Claim, Mention, Place
+from claimmap.model import Analysis, Article, Claim, Flag, Mention, Place
 from claimmap.stages import (
     ClaimExtractor,
     ClaimsResult,
@@ -62,6 +62,7 @@ class NoConsolidator:
         mentions: Sequence[Mention],
         claims: Sequence[Claim],
         places: Mapping[str, Place],
+        article_flags: Sequence[Flag] = (),
     ) -> ConsolidationResult:
         return ConsolidationResult()
 
@@ -221,7 +222,7 @@ class ClaimMap:
         places = {p.id: p for p in stored.places}
         consolidator = self.stage("consolidate")
         result = _run("consolidate", consolidator.consolidate, stored.articles,
-                      stored.mentions, stored.claims, places)
+                      stored.mentions, stored.claims, places, self.store.article_flags())
         self.store.replace_consolidation(result)
         return True
 

@@ -58,4 +58,5 @@ class Consolidator(Protocol):
         mentions: Sequence[Mention],
         claims: Sequence[Claim],
         places: Mapping[str, Place],
+        article_flags: Sequence[Flag] = (),
     ) -> ConsolidationResult: ...

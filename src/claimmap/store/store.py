@@ -210,6 +210,12 @@ class Store:
         with self._read() as conn:
             return tuple(rows.row_flag(r._mapping) for r in conn.execute(stmt))
 
+    def article_flags(self) -> tuple[Flag, ...]:
+        """Every flag raised by claim extraction (not by consolidation), in order."""
+        stmt = select(flags).where(flags.c.scope == "article").order_by(flags.c.pk)
+        with self._read() as conn:
+            return tuple(rows.row_flag(r._mapping) for r in conn.execute(stmt))
+
     def places_for(self, place_ids: set[str]) -> dict[str, Place]:
         stmt = select(places).where(places.c.id.in_(sorted(place_ids)))
         with self._read() as conn:
