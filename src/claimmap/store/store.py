@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from claimmap.errors import StoreError
@@ -55,6 +55,9 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        # Places this process has seen committed with exactly these values: most
+        # articles repeat the same places, and rewriting them dominated ingest time.
+        self._places_written: dict[str, Place] = {}
         try:
             self._engine = make_engine(url)
             with self._write() as conn:
@@ -131,9 +134,12 @@ class Store:
         geoparse = geoparse or GeoparseResult()
         claims_result = claims_result or ClaimsResult()
         try:
+            changed = {
+                p.id: p for p in geoparse.places if self._places_written.get(p.id) != p
+            }
             with self._write() as conn:
                 self._insert_article(conn, article)
-                self._upsert_places(conn, geoparse.places)
+                self._upsert_places(conn, changed)
                 if geoparse.mentions:
                     conn.execute(
                         mentions.insert(), [rows.mention_row(m) for m in geoparse.mentions]
@@ -150,6 +156,7 @@ class Store:
                     )
         except DBAPIError as exc:
             raise StoreError(f"cannot store article {article.id}: {_reason(exc)}") from None
+        self._places_written.update(changed)  # only once the transaction committed
 
     def _insert_article(self, conn: Connection, article: Article) -> None:
         result = conn.execute(articles.insert().values(rows.article_row(article)))
@@ -160,14 +167,17 @@ class Store:
                  "text": article.text},
             )
 
-    def _upsert_places(self, conn: Connection, new: tuple[Place, ...]) -> None:
-        by_id = {p.id: p for p in new}
+    def _upsert_places(self, conn: Connection, by_id: dict[str, Place]) -> None:
         if not by_id:
             return
         found = set(conn.execute(select(places.c.id).where(places.c.id.in_(by_id))).scalars())
-        for place_id in sorted(found):
-            values = rows.place_row(by_id[place_id])
-            conn.execute(places.update().where(places.c.id == place_id).values(values))
+        if found:
+            updates = [
+                {"b_id": pid, **rows.place_row(by_id[pid])} for pid in sorted(found)
+            ]
+            columns: dict[str, Any] = {key: bindparam(key) for key in updates[0] if key != "b_id"}
+            stmt = places.update().where(places.c.id == bindparam("b_id")).values(columns)
+            conn.execute(stmt, updates)
         fresh = [rows.place_row(p) for pid, p in sorted(by_id.items()) if pid not in found]
         if fresh:
             conn.execute(places.insert(), fresh)
