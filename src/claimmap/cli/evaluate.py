@@ -1,0 +1,101 @@
+"""``claimmap eval``: measure a stage against gold data.
+
+``claimmap eval geoparse FILE.jsonl`` scores geoparsing; ``claimmap eval claims`` is
+provided by :mod:`claimmap.cli.eval_claims` when that module is installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import click
+
+# Subcommands that live in other modules: name -> "module:attribute".
+LAZY_SUBCOMMANDS: dict[str, str] = {"claims": "claimmap.cli.eval_claims:eval_claims"}
+
+
+class _EvalGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [n for n in LAZY_SUBCOMMANDS if self.get_command(ctx, n) is not None]
+        return sorted(set(super().list_commands(ctx)) | set(lazy))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_SUBCOMMANDS and cmd_name not in self.commands:
+            module_name, attr = LAZY_SUBCOMMANDS[cmd_name].split(":")
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as exc:
+                if exc.name != module_name:
+                    raise
+                return None  # not built yet
+            command = getattr(module, attr)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_EvalGroup)
+def evaluate() -> None:
+    """Score claimmap's stages against gold data.
+
+    \b
+    Examples:
+      claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --json
+      claimmap eval geoparse LGL.jsonl --baseline population --limit 100
+    """
+
+
+@evaluate.command("geoparse")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--gold-spans", is_flag=True, help="Resolve the gold spans (no recognition).")
+@click.option(
+    "--baseline",
+    type=click.Choice(["population"]),
+    default=None,
+    help="Resolve by the most populous candidate instead of the resolver.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="First N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--fixture", is_flag=True, hidden=True, help="Use the small test gazetteer (for tests)."
+)
+def geoparse(
+    file: Path,
+    gold_spans: bool,
+    baseline: str | None,
+    limit: int | None,
+    as_json: bool,
+    fixture: bool,
+) -> None:
+    """Score geoparsing on FILE.jsonl records {doc_id, text, toponyms:[{start, end,
+    name, lat, lon, geonameid}]} (the LGL format)."""
+    from claimmap.geoparse import create_geoparser
+    from claimmap.geoparse.evaluate import read_gold, run, score
+
+    docs = list(read_gold(file, limit))
+    gazetteer = None
+    if fixture:
+        from claimmap.gazetteer import load_fixture
+
+        gazetteer = load_fixture()
+    parser = create_geoparser(gazetteer, "population" if baseline == "population" else None)
+    parser.warm()
+    predictions, seconds = run(parser, docs, gold_spans)
+    result = score(docs, predictions, lambda pid: parser.gazetteer.get(pid) is not None, seconds)
+    if as_json:
+        click.echo(json.dumps(result))
+    else:
+        _print(result)
+
+
+def _print(result: dict[str, object]) -> None:
+    click.echo(f"gold toponyms: {result['n_gold']}")
+    for section in ("recognition", "resolution"):
+        values = result[section]
+        assert isinstance(values, dict)
+        click.echo(section + ":")
+        for key, value in values.items():
+            click.echo(f"  {key:22} {value}")
+    click.echo(f"docs/s: {result['docs_per_sec']}")

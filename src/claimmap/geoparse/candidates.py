@@ -1,0 +1,160 @@
+"""Candidate generation: the gazetteer entries a mention's words could name.
+
+Tried in order of trust, stopping at the first that yields anything: the exact
+folded name, the romanisation-variant key, then a guarded fuzzy match. Region spans
+("Kharkiv Oblast", "Kursk region", "Donetsk People's Republic") look for first-level
+divisions under the head name before falling back to the head's towns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimmap.gazetteer.base import Gazetteer, NameMatch
+from claimmap.gazetteer.names import name_key, variant_key
+from claimmap.geoparse.lexicon import US_STATE_ABBREVIATIONS
+from claimmap.geoparse.recognise import SpanHit
+from claimmap.model import Place
+
+MAX_CANDIDATES = 40
+FUZZY_FLOOR = 0.82  # below this similarity a fuzzy match is no candidate at all
+_AREA_KINDS = frozenset({"admin1", "region", "admin2"})
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "s")
+_COUNTRY_ENDINGS = ("a", "ia", "y", "e", "any", "as", "o", "")
+_LOCAL_TAILS = frozenset({"county", "parish", "district", "raion"})
+_BIG = frozenset({"country", "admin1", "region"})
+_ADMIN_TAILS = ("oblast", "region", "province", "krai", "kray", "republic", "governorate")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One candidate place with how its name matched: ``exact`` (main name),
+    ``alternate`` (another exact name), ``variant`` (romanisation variant) or
+    ``fuzzy`` (edit similarity ``similarity``)."""
+
+    place: Place
+    match: str
+    similarity: float = 1.0
+
+
+class CandidateFinder:
+    """Looks names up once each (results are cached per surface form)."""
+
+    def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000) -> None:
+        self._gazetteer = gazetteer
+        self._for_name = lru_cache(maxsize=cache_size)(self._lookup_name)
+
+    def options(self, hit: SpanHit) -> tuple[Option, ...]:
+        if hit.source == "region" and hit.head is not None:
+            return self._region(hit.text, hit.head)
+        found = self._for_name(hit.text)
+        if 1 < len(hit.text) <= 4 and hit.text.isupper():
+            # An acronym ("TASS", "NATO") names a place only when the gazetteer has
+            # the acronym itself ("USA", "UK"), not a same-letters town ("Tass").
+            found = self._acronym(hit.text, found)
+        return found
+
+    def _acronym(self, text: str, found: tuple[Option, ...]) -> tuple[Option, ...]:
+        letters = "".join(c for c in text if c.isalnum())
+        keep = {m.place.id for m in self._gazetteer.lookup(text)
+                if "".join(c for c in m.matched if c.isalnum()) == letters}
+        kept = tuple(o for o in found if o.place.id in keep)
+        if kept or not letters.isalpha():
+            return kept
+        # "US" is written "U.S." in the gazetteer's names
+        return self._for_name(".".join(letters) + ".")
+
+    def for_name(self, name: str) -> tuple[Option, ...]:
+        return self._for_name(name)
+
+    def _lookup_name(self, name: str) -> tuple[Option, ...]:
+        """Exact and variant matches together (a variant may be the right place when
+        the exact name belongs to somewhere else); fuzzy ones only when no exact
+        name matched, and never below :data:`FUZZY_FLOOR`."""
+        state = US_STATE_ABBREVIATIONS.get(name.replace(" ", ""))
+        if state is not None:
+            return tuple(o for o in self._for_name(state) if o.place.kind == "admin1")
+        found = [_exact(m) for m in self._gazetteer.lookup(name)]
+        found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)]
+        if not any(o.match != "variant" for o in found) and len(name) >= 5:
+            fuzzy = self._gazetteer.fuzzy(name, limit=8)
+            found += [Option(m.place, "fuzzy", s) for m, s in fuzzy if s >= FUZZY_FLOOR]
+        if " " not in name and name[:1].isupper():
+            found += self._demonym(name)
+        return _dedupe(found)
+
+    def _demonym(self, word: str) -> tuple[Option, ...]:
+        """The country a demonym names ("Egyptian" -> Egypt, "Kenyan" -> Kenya), by
+        trying the usual English endings (countries before first-level divisions);
+        used only for spans given to the resolver (the recogniser does not propose
+        demonyms)."""
+        low = word.lower()
+        found: list[Place] = []
+        for suffix in _DEMONYM_SUFFIXES:
+            if not low.endswith(suffix) or len(low) - len(suffix) < 3:
+                continue
+            stem = word[: len(word) - len(suffix)]
+            for ending in _COUNTRY_ENDINGS:
+                found += [m.place for m in self._gazetteer.lookup(stem + ending)
+                          if m.place.kind in ("country", "admin1") and m.primary]
+        countries = [p for p in found if p.kind == "country"]
+        return tuple(Option(p, "alternate") for p in (countries or found))
+
+    def _region(self, text: str, head: str) -> tuple[Option, ...]:
+        head_options = self._for_name(head)
+        head_ids = {o.place.id for o in head_options}
+        whole = [_exact(m) for m in self._gazetteer.lookup(text) if _named_for(m, head, head_ids)]
+        if whole:
+            return _dedupe(whole)
+        tail = text[len(head) :].strip().lower()
+        areas = tuple(o for o in head_options if o.place.kind in _AREA_KINDS)
+        if tail in _LOCAL_TAILS:  # "Laurel County" is not the town of Laurel
+            return tuple(o for o in areas if o.place.kind == "admin2")
+        if tail.startswith(_ADMIN_TAILS) or tail.endswith("republic"):
+            areas = areas or self._areas_named(head, head_ids)
+            if areas:
+                return areas
+        elif areas:
+            return areas + tuple(o for o in head_options if o.place.kind not in _AREA_KINDS)
+        return head_options
+
+    def _areas_named(self, head: str, head_ids: set[str]) -> tuple[Option, ...]:
+        """First-level divisions whose name is the head plus a region word."""
+        for suffix in (" Oblast", " Region", " Province", " Krai"):
+            found = self._gazetteer.lookup(head + suffix)
+            areas = [
+                _exact(m)
+                for m in found
+                if m.place.kind in _AREA_KINDS and _named_for(m, head, head_ids)
+            ]
+            if areas:
+                return _dedupe(areas)
+        return ()
+
+
+def _named_for(m: NameMatch, head: str, head_ids: set[str]) -> bool:
+    """Whether a division found for "<head> region" is named for the head (Kharkiv ->
+    Kharkivska oblast), not merely the division some town called <head> lies in
+    ("Krasnoarmeysk region" is the area around that town, not the whole oblast)."""
+    if m.place.kind not in _AREA_KINDS or m.place.id in head_ids:
+        return True
+    if name_key(m.matched) != name_key(head):
+        return True
+    a, b = name_key(m.place.name), name_key(head)
+    return a[:4] == b[:4] or variant_key(m.place.name)[:4] == variant_key(head)[:4]
+
+
+def _exact(m: NameMatch) -> Option:
+    return Option(m.place, "exact" if m.primary else "alternate")
+
+
+def _dedupe(options: list[Option]) -> tuple[Option, ...]:
+    best: dict[str, Option] = {}
+    order = {"exact": 0, "alternate": 1, "variant": 2, "fuzzy": 3}
+    for o in options:
+        old = best.get(o.place.id)
+        if old is None or (order[o.match], -o.similarity) < (order[old.match], -old.similarity):
+            best[o.place.id] = o
+    ranked = sorted(best.values(), key=lambda o: (o.place.kind not in _BIG, -o.place.population))
+    return tuple(ranked[:MAX_CANDIDATES])

@@ -1,0 +1,132 @@
+"""Context filters applied after candidate lookup: is a single capitalised word,
+which the gazetteer knows only weakly, used as a place *here*?
+
+A word whose gazetteer support is strong (a country, a first-level division, a
+town of 100,000 or more) stays. A weaker one ("Court", "Smith", "Jones": alternate
+names or small towns somewhere) stays only when the text cues a place ("in X",
+"near X", "X, Ohio") or, failing a cue, when nothing marks it as part of a person's
+or organisation's name or as a common word:
+
+* no gazetteer support beyond hamlets and alternate names;
+* a capitalised word right before it in mid-sentence ("Superior Court", "Tom Jones");
+* a capitalised word right after it ("Superior Court", "Connor Wilkinson") or a verb
+  of speech ("Bell told");
+* the same word in lower case elsewhere in the text ("court", "council").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimmap.geoparse import patterns
+from claimmap.geoparse.candidates import Option
+from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, REGION_HEADS, SURNAME_CUES
+from claimmap.geoparse.recognise import SpanHit, lower_words, person_names
+
+STRONG_POPULATION = 100_000
+NOTABLE_POPULATION = 1_000
+_CUE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|outside|into|toward|towards|across|of|through|around)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(r",\s*(?=[A-Z])|\s+(?:in|near)\s+(?=[A-Z])")
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+_EXEMPT = frozenset({"region", "abbrev", "cue", "cyrillic", "given", "feature"})
+
+
+def keep_hits(text: str, hits: list[SpanHit], options: list[tuple[Option, ...]]) -> list[int]:
+    """Indices of the hits that stand as place mentions in this text."""
+    starts = {h.start for h in hits}
+    ends = {h.end for h in hits}
+    # words the text uses as the second part of a name ("Kevin Holroyd") anywhere
+    named = {h.text for h in hits if _capitalised_before(text, h, ends)} | person_names(text)
+    return [
+        i
+        for i, (h, o) in enumerate(zip(hits, options, strict=True))
+        if not _weak(text, h, o, starts, ends, named)
+    ]
+
+
+def _weak(
+    text: str,
+    hit: SpanHit,
+    options: tuple[Option, ...],
+    starts: set[int],
+    ends: set[int],
+    named: set[str],
+) -> bool:
+    if hit.source in _EXEMPT or " " in hit.text:
+        return False
+    if any(_strong(o, hit) for o in options):
+        return False
+    if _cued(text, hit, starts):
+        return False
+    if not any(_notable(o, hit) for o in options) or _bare_given_name(text, hit):
+        return True
+    return (
+        hit.text in named
+        or _capitalised_after(text, hit, starts)
+        or _lowercase_in_text(text, hit)
+    )
+
+
+def _bare_given_name(text: str, hit: SpanHit) -> bool:
+    """"Alex", "Virginia" alone: a person unless after a comma ("McLean, Virginia")."""
+    if hit.text.lower() not in FIRST_NAMES:
+        return False
+    return not text[max(0, hit.start - 2) : hit.start].startswith(",")
+
+
+def _strong(o: Option, hit: SpanHit) -> bool:
+    """Exact names, and alternate names of four letters or more ("Kiev", not the
+    "ACT" of a territory), of areas and of towns of :data:`STRONG_POPULATION`."""
+    if o.match not in ("exact", "alternate"):
+        return False
+    if o.match == "alternate" and len(hit.text) < 4:
+        return False
+    return o.place.kind != "populated_place" or o.place.population >= STRONG_POPULATION
+
+
+def _notable(o: Option, hit: SpanHit) -> bool:
+    """Exact names, alternate names of four letters or more ("Kiev", not "Act"), and
+    for hyphenated or toponym-shaped words also romanisation variants, of places
+    with at least :data:`NOTABLE_POPULATION` people."""
+    if o.match == "exact" or (o.match == "alternate" and len(hit.text) >= 4):
+        return o.place.population >= NOTABLE_POPULATION
+    if o.match == "variant" and hit.source in ("compound", "suffix"):
+        return o.place.population >= NOTABLE_POPULATION
+    return False
+
+
+def _cued(text: str, hit: SpanHit, starts: set[int]) -> bool:
+    """ "in X", "near X"; or "X, <place>" and "X in <place>" where a mention follows."""
+    before = text[max(0, hit.start - 25) : hit.start]
+    if _CUE_BEFORE.search(before):
+        return True
+    after = _CUE_AFTER.match(text, hit.end)
+    return after is not None and after.end() in starts
+
+
+def _capitalised_before(text: str, hit: SpanHit, ends: set[int]) -> bool:
+    m = _PREV_WORD.search(text, max(0, hit.start - 40), hit.start)
+    if m is None or not m.group(1)[0].isupper() or m.group(1).endswith("."):
+        return False
+    if patterns.at_sentence_start(text, m.start(1)):
+        return False
+    return m.group(1).lower() not in CONNECTORS
+
+
+def _capitalised_after(text: str, hit: SpanHit, starts: set[int]) -> bool:
+    m = _NEXT_WORD.match(text, hit.end)
+    if m is None:
+        return False
+    word = m.group(1)
+    if not word[0].isupper():
+        return word.lower() in SURNAME_CUES  # "Bell told", "Smith said": a person
+    return word.lower() not in REGION_HEADS
+
+
+def _lowercase_in_text(text: str, hit: SpanHit) -> bool:
+    return hit.text.lower() in lower_words(text)

@@ -1,0 +1,93 @@
+"""Regular expressions for spans the gazetteer automaton cannot see on its own:
+unknown (garbled or missing) names introduced by a place cue or shaped like a Slavic
+toponym, Cyrillic names inside English text, hyphenated compounds, names with an
+inner apostrophe, and the region forms "X Oblast", "X region", "X People's Republic".
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimmap.geoparse.lexicon import PLACE_INTRODUCERS, REGION_HEADS, TOPONYM_SUFFIXES
+
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_LOW = r"[a-zß-öø-ÿā-žʼ'’]"
+WORD = rf"{_UP}{_LOW}+"
+# A capitalised name of one to three words, hyphen-joined parts allowed.
+NAME = rf"{WORD}(?:-{WORD}|-{_LOW}+)*(?:\s{WORD}(?:-{WORD})*){{0,2}}"
+
+INTRODUCED = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in sorted(PLACE_INTRODUCERS, key=len, reverse=True))
+    + rf")\s+(?:the\s+)?(?P<name>{WORD}(?:-{WORD})*)",
+    re.IGNORECASE,
+)
+_SUFFIX_ALT = "|".join(sorted(TOPONYM_SUFFIXES, key=len, reverse=True))
+SUFFIXED = re.compile(rf"\b(?P<name>{_UP}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
+CYRILLIC = re.compile(r"\b[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+(?:\s[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+){0,2}")
+HYPHENATED = re.compile(rf"\b{WORD}(?:-{WORD})+\b")
+INNER_APOSTROPHE = re.compile(rf"\b{WORD}['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b")
+REGION_TAIL = re.compile(
+    r"\s+(?:(?P<head>" + "|".join(sorted(REGION_HEADS)) + r")\b"
+    r"|(?P<republic>People['’]?s\s+Republic)\b)",
+    re.IGNORECASE,
+)
+_FEATURE_HEADS = (
+    r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|Highway|"
+    r"Circle|River|Lake|Creek|Bay|Island|Islands|Mountains?|Valley|Forest|Wilderness|Dam|"
+    r"Bridge|Square|Canal|Strait|Sea|Gulf"
+)
+# Streets, roads and natural features: "Sumska Street", "Dnipro River", "Highway 10".
+FEATURE = re.compile(
+    rf"\b(?P<name>(?:{WORD}\s){{1,3}}(?:{_FEATURE_HEADS})(?![\w-])"
+    r"|(?:Highway|Interstate|Route|County\s+Road|State\s+Highway|U\.S\.\s+Highway)\s+\d+\b)"
+)
+SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*|[\"“‘']\s*)$")
+
+
+def introduced_names(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised words introduced by a place cue ("city of X")."""
+    return [m.span("name") for m in INTRODUCED.finditer(text) if m.group("name")[0].isupper()]
+
+
+def features(text: str) -> list[tuple[int, int]]:
+    """Streets, roads and natural features named in the text."""
+    return [m.span("name") for m in FEATURE.finditer(text)]
+
+
+def suffixed_names(text: str) -> list[tuple[int, int]]:
+    return [m.span("name") for m in SUFFIXED.finditer(text)]
+
+
+def cyrillic_names(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in CYRILLIC.finditer(text)]
+
+
+def hyphenated(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in HYPHENATED.finditer(text)]
+
+
+def inner_apostrophe_words(text: str) -> list[tuple[int, int]]:
+    """Words like ``Mar'inka``; a possessive ``'s`` is not an inner apostrophe."""
+    out = []
+    for m in INNER_APOSTROPHE.finditer(text):
+        tail = re.split(r"['’ʼ]", m.group())[-1]
+        if tail.lower() != "s":
+            out.append(m.span())
+    return out
+
+
+def region_tail(text: str, end: int) -> tuple[int, str] | None:
+    """When a region word follows ``end`` ("Oblast", "People's Republic"), the new end
+    and the kind of tail; else None."""
+    m = REGION_TAIL.match(text, end)
+    if m is None:
+        return None
+    if m.group("republic"):
+        return m.end(), "republic"
+    head = m.group("head")
+    return m.end(), head.lower()
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    return start == 0 or SENTENCE_START.search(text, max(0, start - 4), start) is not None

@@ -1,0 +1,187 @@
+"""The geoparser: recognise, gather candidates and evidence, rank, decide."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from claimmap.gazetteer.base import Gazetteer
+from claimmap.geoparse import resolve as R
+from claimmap.geoparse.candidates import CandidateFinder, Option
+from claimmap.geoparse.context import keep_hits
+from claimmap.geoparse.evidence import read_evidence
+from claimmap.geoparse.features import Focus
+from claimmap.geoparse.recognise import Recogniser, SpanHit, given_span
+from claimmap.model import Article, Candidate, Mention, Place
+from claimmap.stages import GeoparseResult
+
+Baseline = Literal["population"]
+_AREAS = ("country", "admin1", "region")
+CORPUS_DECAY = 0.98
+
+
+class GazetteerGeoparser:
+    """Satisfies :class:`claimmap.stages.Geoparser`. ``baseline="population"`` swaps
+    the resolver for the most-populous-candidate rule (for evaluation only)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, baseline: Baseline | None = None):
+        self._gazetteer = gazetteer
+        self._baseline = baseline
+        self._recogniser: Recogniser | None = None
+        self._finder: CandidateFinder | None = None
+        self._corpus: dict[str, float] = {}  # country -> decayed count of anchors
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            from claimmap.gazetteer import load_default
+
+            self._gazetteer = load_default()
+        return self._gazetteer
+
+    @property
+    def recogniser(self) -> Recogniser:
+        if self._recogniser is None:
+            self._recogniser = Recogniser(self.gazetteer)
+        return self._recogniser
+
+    @property
+    def finder(self) -> CandidateFinder:
+        if self._finder is None:
+            self._finder = CandidateFinder(self.gazetteer)
+        return self._finder
+
+    def warm(self) -> None:
+        """Load the gazetteer and the name automaton now rather than on first use."""
+        _ = self.recogniser.machine
+
+    def parse(self, article: Article) -> GeoparseResult:
+        hits = self.recogniser.find(article.text)
+        options = [self.finder.options(h) for h in hits]
+        keep = keep_hits(article.text, hits, options)
+        return self._resolve(article, [hits[i] for i in keep], [options[i] for i in keep])
+
+    def resolve_spans(self, article: Article, spans: Sequence[tuple[int, int]]) -> GeoparseResult:
+        """Resolve given spans (e.g. gold toponyms) without recognition."""
+        hits = [given_span(article.text, s, e) for s, e in sorted(set(spans))]
+        return self._resolve(article, hits, [self.finder.options(h) for h in hits])
+
+    def _resolve(
+        self, article: Article, hits: list[SpanHit], options: list[tuple[Option, ...]]
+    ) -> GeoparseResult:
+        if self._baseline == "population":
+            decisions = [_by_population(o) for o in options]
+        else:
+            decisions = self._decide_all(article.text, hits, options)
+        return _result(article, hits, decisions)
+
+    def _decide_all(
+        self, text: str, hits: list[SpanHit], options: list[tuple[Option, ...]]
+    ) -> list[R.Decision]:
+        ev = read_evidence(text, hits)
+        groups, of = R.build_groups([h.text for h in hits], options, ev)
+        first = [R.decide(g, R.rank(g, R.Context((), None, ()))) for g in groups]
+        anchors = [
+            (gi, d.place)
+            for gi, d in enumerate(first)
+            if d.place is not None
+            and d.confidence >= R.ANCHOR_CONFIDENCE
+            and d.match in ("exact", "alternate")
+        ]
+        corpus = self._corpus_shares()
+        shared = _shared_countries(first)
+        final = []
+        for gi, g in enumerate(groups):
+            if len(g.options) <= 1 and not g.distances:
+                final.append(first[gi])  # nothing for context to choose between
+                continue
+            weighted = [(p, len(groups[gj].members)) for gj, p in anchors if gj != gi]
+            weighted += [(p, 1) for gj, p in shared if gj != gi]
+            ctx = R.Context(
+                self._containers(g, first, of),
+                Focus.of(weighted, corpus),
+                tuple(
+                    (place, km)
+                    for a, km in g.distances
+                    if (place := first[of[a]].place) is not None and of[a] != gi
+                ),
+            )
+            final.append(R.decide(g, R.rank(g, ctx)))
+        self._remember([p for _gi, p in anchors])
+        return [final[of[i]] for i in range(len(hits))]
+
+    def _corpus_shares(self) -> dict[str, float]:
+        total = sum(self._corpus.values())
+        return {cc: n / total for cc, n in self._corpus.items()} if total else {}
+
+    def _remember(self, anchors: list[Place]) -> None:
+        """The corpus focus: countries of earlier articles' confident places, with
+        older articles fading (each new one multiplies the old counts by 0.98)."""
+        if not anchors:
+            return
+        for cc in list(self._corpus):
+            self._corpus[cc] *= CORPUS_DECAY
+            if self._corpus[cc] < 0.01:
+                del self._corpus[cc]
+        for p in anchors:
+            if p.country_code:
+                self._corpus[p.country_code] = self._corpus.get(p.country_code, 0.0) + 1.0
+
+    def _containers(self, g: R.Group, first: list[R.Decision], of: list[int]) -> tuple[Place, ...]:
+        out: list[Place] = []
+        for c in g.containers:
+            place = first[of[c]].place
+            if place is not None and place.kind in _AREAS and of[c] != of[g.members[0]]:
+                out.append(place)
+        for state in g.state_names:
+            out.extend(o.place for o in self.finder.for_name(state)
+                       if o.place.kind == "admin1" and o.place.country_code == "US")
+        return tuple(out)
+
+
+def _shared_countries(first: list[R.Decision]) -> list[tuple[int, Place]]:
+    """Unresolved groups whose top candidates all lie in one country still say where
+    the text is ("Gainesville": Florida, Georgia or Texas, but the United States):
+    each gives that country (as its top candidate's country entry point)."""
+    out = []
+    for gi, d in enumerate(first):
+        if d.place is not None and d.confidence >= R.ANCHOR_CONFIDENCE:
+            continue
+        tops = [p for p, _s in d.ranked[:3]]
+        codes = {p.country_code for p in tops}
+        if len(tops) >= 2 and len(codes) == 1 and None not in codes:
+            top = tops[0]
+            out.append((gi, Place(f"country-of:{top.id}", top.name, "country", top.lat,
+                                  top.lon, top.country_code)))
+    return out
+
+
+def _by_population(options: tuple[Option, ...]) -> R.Decision:
+    if not options:
+        return R.Decision(None, 0.0, "no gazetteer entry fits", ())
+    ranked = sorted(options, key=lambda o: -o.place.population)
+    listed = tuple((o.place, 1.0 if i == 0 else 0.0) for i, o in enumerate(ranked[:5]))
+    return R.Decision(ranked[0].place, 1.0, "population baseline", listed)
+
+
+def _result(article: Article, hits: list[SpanHit], decisions: list[R.Decision]) -> GeoparseResult:
+    mentions = []
+    places: dict[str, Place] = {}
+    for hit, d in zip(hits, decisions, strict=True):
+        for p, _s in d.ranked:
+            places[p.id] = p
+        if d.place is not None:
+            places[d.place.id] = d.place
+        mentions.append(
+            Mention(
+                article_id=article.id,
+                start=hit.start,
+                end=hit.end,
+                text=hit.text,
+                place_id=d.place.id if d.place else None,
+                confidence=d.confidence,
+                reason=d.reason,
+                candidates=tuple(Candidate(p.id, s) for p, s in d.ranked),
+            )
+        )
+    return GeoparseResult(tuple(mentions), tuple(places.values()))

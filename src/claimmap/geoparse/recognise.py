@@ -1,0 +1,257 @@
+"""Recognition: find place-name spans in English text.
+
+Proposals come from the gazetteer automaton (every whole-word name) and from the
+patterns in :mod:`claimmap.geoparse.patterns` (unknown names after a place cue or with
+a toponym ending, Cyrillic names, hyphenated compounds). Filters then drop what is
+not a place in context: lower-case use, people, organisations, demonyms, months,
+common words. Overlaps are settled longest-first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from claimmap.gazetteer.base import Gazetteer
+from claimmap.geoparse import automaton, patterns
+from claimmap.geoparse.lexicon import (
+    ABBREVIATION,
+    COMMON_CAPITALISED,
+    CONNECTORS,
+    DEMONYMS,
+    EVENT_HEADS,
+    FIRST_NAMES,
+    MONTHS,
+    PERSON_TITLES,
+    REGION_HEADS,
+    SURNAME_CUES,
+    WEEKDAYS,
+)
+
+_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ž]+)\.?\s+$")
+_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-zÀ-ž']+)")
+_TOKEN = re.compile(r"[A-Za-zÀ-ž]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanHit:
+    """A proposed mention. ``source`` says where it came from: ``gazetteer`` (a known
+    name), ``region`` (a name plus "Oblast"/"region"/"People's Republic"), ``cue``
+    (after "city of", "near"...), ``suffix`` (toponym-shaped), ``cyrillic``,
+    ``compound`` (a hyphenated name as a whole). ``head`` is the name part of a
+    region span ("Kharkiv" in "Kharkiv Oblast")."""
+
+    start: int
+    end: int
+    text: str
+    source: str
+    head: str | None = None
+
+
+class Recogniser:
+    """Finds place-name spans. Build once per gazetteer; ``find`` is cheap."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._machine: Any = None
+
+    @property
+    def machine(self) -> Any:
+        if self._machine is None:
+            self._machine = automaton.load_or_build(self._gazetteer)
+        return self._machine
+
+    def find(self, text: str) -> list[SpanHit]:
+        """Place-name spans in ``text``, non-overlapping, in text order."""
+        proposals = self._propose(text)
+        kept = [h for h in proposals if self._plausible(text, h)]
+        kept = [_with_region_tail(text, h) for h in kept]
+        return _settle(kept)
+
+    def _propose(self, text: str) -> list[SpanHit]:
+        hits = [
+            SpanHit(s, e, text[s:e], "gazetteer")
+            for s, e in automaton.scan(self.machine, text)
+            if text[s].isupper()  # names are capitalised: skip the many lower-case hits
+        ]
+        for s, e in patterns.inner_apostrophe_words(text):
+            hits.append(SpanHit(s, e, text[s:e], "gazetteer"))
+        hits.extend(_compounds(text, hits))
+        hits.extend(_state_abbreviations(text, hits))
+        for source, spans in (
+            ("cue", patterns.introduced_names(text)),
+            ("suffix", patterns.suffixed_names(text)),
+            ("cyrillic", patterns.cyrillic_names(text)),
+            ("feature", patterns.features(text)),
+        ):
+            hits.extend(SpanHit(s, e, text[s:e], source) for s, e in spans)
+        return hits
+
+    def _plausible(self, text: str, hit: SpanHit) -> bool:
+        if hit.source in ("cyrillic", "abbrev"):
+            return True
+        if hit.source == "feature":
+            return _plausible_feature(hit)
+        if not _capitalised(hit.text):
+            return False
+        words = _TOKEN.findall(hit.text)
+        if not words:
+            return False
+        first = words[0].lower()
+        if len(words) == 1 and (first in MONTHS or first in WEEKDAYS or first in DEMONYMS):
+            return False
+        if len(words) == 1 and first in COMMON_CAPITALISED:
+            return False
+        if _quoted_single(text, hit):
+            return False
+        if len(words) == 1 and first in PERSON_TITLES:
+            return False
+        if _org_or_person_context(text, hit, first):
+            return False
+        if hit.source == "gazetteer" and _lowercase_elsewhere(text, hit):
+            return False
+        return not (hit.source == "suffix" and patterns.at_sentence_start(text, hit.start)
+                    and _lowercase_elsewhere(text, hit))
+
+
+def _plausible_feature(hit: SpanHit) -> bool:
+    first = _TOKEN.findall(hit.text)[0].lower()
+    return first not in COMMON_CAPITALISED and first not in PERSON_TITLES
+
+
+def _capitalised(span: str) -> bool:
+    """First letter upper case; later words upper case unless short connectors."""
+    if not span or not span[0].isupper():
+        return False
+    for word in _TOKEN.findall(span)[1:]:
+        if not word[0].isupper() and word.lower() not in CONNECTORS:
+            return False
+    return True
+
+
+def _org_or_person_context(text: str, hit: SpanHit, first: str) -> bool:
+    """A title or a given name right before ("President X", "Vladimir X"), a surname
+    right after a given name ("Maria Petrova": the hit is the given name), or an event
+    noun after ("Maidan protests"). Weaker cues (organisations, bare given names) are
+    weighed in :mod:`claimmap.geoparse.context`, which knows how strong the place is."""
+    before = _WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+    lead = before.group(1) if before else ""
+    if lead[:1].isupper() and lead.lower() in PERSON_TITLES:
+        return True
+    if lead[:1].isupper() and lead.lower() in FIRST_NAMES:
+        return hit.source != "region"
+    after = _WORD_AFTER.match(text[hit.end : hit.end + 30])
+    nxt = after.group(1) if after else ""
+    gap = text[hit.end : hit.end + 2]
+    single = len(_TOKEN.findall(hit.text)) == 1
+    if nxt[:1].isupper() and not gap.startswith(",") and single and first in FIRST_NAMES:
+        return nxt.lower() not in REGION_HEADS
+    return nxt.lower() in EVENT_HEADS
+
+
+def _quoted_single(text: str, hit: SpanHit) -> bool:
+    """A single quoted word (‘Viking’, 'Center') names a thing or a unit."""
+    if " " in hit.text or hit.start == 0 or hit.end >= len(text):
+        return False
+    return text[hit.start - 1] in "'‘\"“" and text[hit.end] in "'’\"”"
+
+
+def _lowercase_elsewhere(text: str, hit: SpanHit) -> bool:
+    """A single-word name at a sentence start that the text also uses in lower case
+    ("Mobile", "Reading") is a common word there."""
+    if " " in hit.text or not patterns.at_sentence_start(text, hit.start):
+        return False
+    return hit.text.lower() in lower_words(text)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (remembered for the last few texts)."""
+    return _lower_words(text)
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def person_names(text: str) -> set[str]:
+    """Surnames the text gives to people: "Vladimir Putin", "President Zelensky",
+    "Khodarenok said"; later bare uses of these words are people too."""
+    out: set[str] = set()
+    for m in re.finditer(r"\b([A-Z][a-z]+)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", text):
+        lead = m.group(1).lower()
+        if lead in FIRST_NAMES or lead in PERSON_TITLES:
+            out.add(m.group(2))
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(" + "|".join(SURNAME_CUES) + r")\b", text):
+        if m.group(1) in out:
+            continue
+        if re.search(rf"\b[A-Z][a-z]+\s+{m.group(1)}\b", text):
+            out.add(m.group(1))
+    return out
+
+
+_ABBREV_AFTER = re.compile(r",\s*(" + ABBREVIATION + r")")
+
+
+def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
+    """"Alexandria, La.": the state abbreviation after a place name is a mention."""
+    out = []
+    for h in hits:
+        m = _ABBREV_AFTER.match(text, h.end)
+        if m is not None:
+            out.append(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev"))
+    return out
+
+
+def _compounds(text: str, hits: list[SpanHit]) -> list[SpanHit]:
+    """A hyphenated capitalised token whose parts are not all known names is one
+    mention as a whole ("Gulyai-Pol"); when every part is known, the parts stand
+    ("Sloviansk-Kramatorsk")."""
+    out = []
+    for s, e in patterns.hyphenated(text):
+        parts = [(m.start() + s, m.end() + s) for m in _TOKEN.finditer(text[s:e])]
+        known = {(h.start, h.end) for h in hits}
+        if not all(p in known for p in parts) and (s, e) not in known:
+            out.append(SpanHit(s, e, text[s:e], "compound"))
+    return out
+
+
+def _with_region_tail(text: str, hit: SpanHit) -> SpanHit:
+    tail = patterns.region_tail(text, hit.end)
+    if tail is None or hit.source == "cyrillic":
+        return hit
+    end, _kind = tail
+    return SpanHit(hit.start, end, text[hit.start : end], "region", head=hit.text)
+
+
+def _settle(hits: list[SpanHit]) -> list[SpanHit]:
+    """Longest first, then earliest; a compound beats its own parts."""
+    rank = {"region": 0, "compound": 1, "gazetteer": 2, "cyrillic": 2, "feature": 2, "cue": 3,
+            "suffix": 3}
+    order = sorted(hits, key=lambda h: (-(h.end - h.start), rank.get(h.source, 4), h.start))
+    taken: list[SpanHit] = []
+    used = bytearray(max((h.end for h in hits), default=0))
+    for hit in order:
+        if used.find(1, hit.start, hit.end) < 0:
+            taken.append(hit)
+            used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def given_span(text: str, start: int, end: int) -> SpanHit:
+    """A span given from outside (gold toponyms); a trailing region word makes it a
+    region span, as the recogniser would have."""
+    span = text[start:end]
+    words = span.split()
+    if len(words) > 1:
+        for cut in (1, 2):
+            head = " ".join(words[:-cut])
+            tail = patterns.region_tail(text, start + len(head)) if head else None
+            if tail is not None and tail[0] == end:
+                return SpanHit(start, end, span, "region", head=head)
+    return SpanHit(start, end, span, "given")

@@ -1,0 +1,174 @@
+"""Recognition rules, on a tiny in-test gazetteer whose names collide with people,
+demonyms and common words on purpose. Texts are illustrative, not real reporting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimmap.gazetteer.base import NameMatch
+from claimmap.gazetteer.names import name_key, variant_key
+from claimmap.geoparse import automaton, create_geoparser
+from claimmap.geoparse.recognise import Recogniser
+from claimmap.geoparse.text import fold
+from claimmap.model import Article, Place
+
+
+def _place(n: int, name: str, pop: int, kind: str = "populated_place") -> Place:
+    return Place(f"geonames:{n}", name, kind, 48.0 + n / 100, 37.0, "UA", "05", None, pop)  # type: ignore[arg-type]
+
+
+class TinyGazetteer:
+    """Implements the Gazetteer protocol over a handful of made-up entries."""
+
+    def __init__(self) -> None:
+        entries = [
+            (_place(1, "Alex", 5_000), ["Alex"]),
+            (_place(2, "Putin", 2_000), ["Putin"]),
+            (_place(3, "Swedish", 3_000), ["Swedish"]),
+            (_place(4, "Kramatorsk", 150_000), ["Kramatorsk"]),
+            (_place(5, "Slovyansk", 105_000), ["Slovyansk", "Sloviansk"]),
+            (_place(6, "Court", 1_500), ["Court"]),
+            (_place(7, "Kharkiv", 1_400_000), ["Kharkiv", "Харків"]),
+            (_place(8, "Kharkivska oblast", 2_600_000, "admin1"), ["Kharkivska oblast"]),
+            (_place(9, "May", 2_000), ["May"]),
+            (_place(10, "Gerasimov", 1_000), ["Gerasimov"]),
+        ]
+        self._places = {p.id: p for p, _n in entries}
+        self._by: dict[str, list[NameMatch]] = {}
+        self._byv: dict[str, list[NameMatch]] = {}
+        for place, names in entries:
+            for i, name in enumerate(names):
+                self._by.setdefault(name_key(name), []).append(NameMatch(place, name, i == 0))
+                self._byv.setdefault(variant_key(name), []).append(NameMatch(place, name, i == 0))
+        oblast = self._places["geonames:8"]
+        self._by["kharkiv oblast"] = [NameMatch(oblast, "Kharkiv Oblast", False)]
+
+    def get(self, place_id: str) -> Place | None:
+        return self._places.get(place_id)
+
+    def lookup(self, name: str) -> tuple[NameMatch, ...]:
+        return tuple(self._by.get(name_key(name), ()))
+
+    def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
+        return tuple(self._byv.get(variant_key(name), ()))
+
+    def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
+        return ()
+
+    def names(self) -> Iterator[str]:
+        return iter(self._by)
+
+    def info(self) -> dict[str, object]:
+        return {"version": "tiny-1"}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> TinyGazetteer:
+    return TinyGazetteer()
+
+
+def mention_texts(gaz: TinyGazetteer, text: str) -> list[str]:
+    result = create_geoparser(gaz).parse(Article(id="r", text=text, content_hash="h"))
+    for m in result.mentions:
+        assert text[m.start : m.end] == m.text
+    return [m.text for m in result.mentions]
+
+
+def test_fold_keeps_length_and_offsets() -> None:
+    text = "Pokrovs’k, Zaporižžja and Київ — İstanbul"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded.startswith("pokrovs k  zaporizzja")
+    assert "київ" in folded
+
+
+def test_a_place_name_is_found(gaz: TinyGazetteer) -> None:
+    assert mention_texts(gaz, "Illustrative: shelling hit Kramatorsk overnight.") == ["Kramatorsk"]
+
+
+def test_lower_case_use_is_not_a_mention(gaz: TinyGazetteer) -> None:
+    assert mention_texts(gaz, "Illustrative: the court met in may.") == []
+
+
+def test_demonym_as_adjective_is_not_a_mention(gaz: TinyGazetteer) -> None:
+    text = "Illustrative: Ukrainian forces lost a Swedish-made carrier near Kramatorsk."
+    assert mention_texts(gaz, text) == ["Kramatorsk"]
+
+
+def test_people_are_not_places(gaz: TinyGazetteer) -> None:
+    text = (
+        "Illustrative: President Putin met General Gerasimov. A soldier with the call sign "
+        "Alex, speaking from Kramatorsk, said Putin was briefed."
+    )
+    assert mention_texts(gaz, text) == ["Kramatorsk"]
+
+
+def test_common_word_needs_a_place_cue(gaz: TinyGazetteer) -> None:
+    assert mention_texts(gaz, "Illustrative: the Supreme Court ruled on Monday.") == []
+    assert mention_texts(gaz, "Illustrative: he grew up in Court, a small town.") == ["Court"]
+
+
+def test_months_are_not_places(gaz: TinyGazetteer) -> None:
+    assert mention_texts(gaz, "Illustrative: In May the front near Kramatorsk held.") == [
+        "Kramatorsk"
+    ]
+
+
+def test_hyphenated_compound_gives_both_names(gaz: TinyGazetteer) -> None:
+    text = "Illustrative: the Sloviansk-Kramatorsk agglomeration."
+    assert mention_texts(gaz, text) == ["Sloviansk", "Kramatorsk"]
+
+
+def test_unknown_hyphenated_name_is_one_mention(gaz: TinyGazetteer) -> None:
+    hits = Recogniser(gaz).find("Illustrative: an operation to seize Gulyai-Pol began.")
+    assert [(h.text, h.source) for h in hits] == [("Gulyai-Pol", "compound")]
+
+
+def test_region_form_spans_the_region_word(gaz: TinyGazetteer) -> None:
+    assert mention_texts(gaz, "Illustrative: strikes across Kharkiv Oblast.") == [
+        "Kharkiv Oblast"
+    ]
+    hits = Recogniser(gaz).find("Illustrative: strikes in the Kharkiv region.")
+    assert [(h.text, h.head) for h in hits] == [("Kharkiv region", "Kharkiv")]
+
+
+def test_cyrillic_inside_english(gaz: TinyGazetteer) -> None:
+    assert mention_texts(gaz, "Illustrative: residents of Харків sheltered.") == ["Харків"]
+
+
+def test_unknown_name_after_a_cue_is_proposed(gaz: TinyGazetteer) -> None:
+    hits = Recogniser(gaz).find("Illustrative: the liberation of Krasnorogorsk was announced.")
+    assert [h.text for h in hits] == ["Krasnorogorsk"]
+    hits = Recogniser(gaz).find("Illustrative: the capture of Novomykolaivka.")
+    assert [h.text for h in hits] == ["Novomykolaivka"]
+
+
+def test_toponym_shaped_word_is_proposed(gaz: TinyGazetteer) -> None:
+    hits = Recogniser(gaz).find("Illustrative: fighting continued around Zarichnovsk.")
+    assert [h.source for h in hits] in (["suffix"], ["cue"])
+
+
+def test_unresolvable_mention_abstains_without_candidates(gaz: TinyGazetteer) -> None:
+    text = "Illustrative: the liberation of Krasnorogorsk was announced."
+    result = create_geoparser(gaz).parse(Article(id="u", text=text, content_hash="h"))
+    (m,) = result.mentions
+    assert m.place_id is None and m.candidates == ()
+
+
+def test_automaton_is_cached_and_reloaded(
+    gaz: TinyGazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMMAP_CACHE", str(tmp_path))
+    monkeypatch.setattr(automaton, "MIN_CACHE_NAMES", 0)
+    first = automaton.load_or_build(gaz)
+    cached = list(tmp_path.glob("names-*.automaton"))
+    assert len(cached) == 1
+    monkeypatch.setattr(automaton, "build", lambda names: pytest.fail("rebuilt despite cache"))
+    second = automaton.load_or_build(gaz)
+    text = "Illustrative: Kramatorsk and Kharkiv."
+    assert list(automaton.scan(first, text)) == list(automaton.scan(second, text))
+    assert (text[14:24], text[29:36]) == ("Kramatorsk", "Kharkiv")
+    assert sorted(automaton.scan(second, text)) == [(14, 24), (29, 36)]
