@@ -21,6 +21,10 @@ COMMANDS: dict[str, str] = {
     "show": "claimmap.cli.analyze:show",
     "gazetteer": "claimmap.cli.gazetteer:gazetteer",
     "eval": "claimmap.cli.evaluate:evaluate",
+    "export": "claimmap.cli.export:export",
+    "report": "claimmap.cli.report:report",
+    "serve": "claimmap.cli.serve:serve",
+    "bench": "claimmap.cli.bench:bench",
 }
 
 
