@@ -21,6 +21,8 @@ COMMANDS: dict[str, str] = {
     "show": "claimmap.cli.analyze:show",
     "gazetteer": "claimmap.cli.gazetteer:gazetteer",
     "eval": "claimmap.cli.evaluate:evaluate",
+    "events": "claimmap.cli.events:events",
+    "event": "claimmap.cli.events:event",
     "export": "claimmap.cli.export:export",
     "report": "claimmap.cli.report:report",
     "serve": "claimmap.cli.serve:serve",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from claimmap.digest import digest, digest_lines
 from claimmap.errors import ClaimmapError
 from claimmap.ingest import DEFAULT_MAX_BYTES
 from claimmap.model import Article, Claim, Mention, Place
@@ -107,6 +108,8 @@ def analyze(
         cm.close()
     _report_run(report, out)
     for line in summary_lines(counts, cm.store.location):
+        click.echo(line, file=out)
+    for line in digest_lines(digest(analysis)):
         click.echo(line, file=out)
     if json_out:
         _write_json(analysis, json_out)
