@@ -174,6 +174,12 @@ def test_security_headers_on_every_response(client: Client) -> None:
         assert "default-src 'self'" in csp and "unsafe-inline" not in csp, path
 
 
+def test_every_page_credits_the_data(client: Client) -> None:
+    for path in ("/events", "/articles/alpha", "/upload", "/places"):
+        html = client.get(path).text
+        assert "GeoNames" in html and "CC BY 4.0" in html, path
+
+
 def test_no_inline_script_in_pages(client: Client) -> None:
     for path in ("/events", "/articles/alpha", "/upload", "/places"):
         html = client.get(path).text
