@@ -70,7 +70,14 @@ def geoparse(
     fixture: bool,
 ) -> None:
     """Score geoparsing on FILE.jsonl records {doc_id, text, toponyms:[{start, end,
-    name, lat, lon, geonameid}]} (the LGL format)."""
+    name, lat, lon, geonameid}]} (the LGL format).
+
+    \b
+    Examples:
+      claimmap eval geoparse ../shared/data/LGL.jsonl --json
+      claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --json
+      claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --baseline population
+    """
     from claimmap.geoparse import create_geoparser
     from claimmap.geoparse.evaluate import read_gold, run, score
 

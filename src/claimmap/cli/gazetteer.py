@@ -51,7 +51,13 @@ def _how(match: NameMatch, base: str) -> str:
 @click.option("--limit", default=10, show_default=True, help="Most matches to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def search(name: str, limit: int, as_json: bool) -> None:
-    """Ranked entries for NAME: exact name, then transliteration variant, then fuzzy."""
+    """Ranked entries for NAME: exact name, then transliteration variant, then fuzzy.
+
+    \b
+    Examples:
+      claimmap gazetteer search Krasnoarmeysk
+      claimmap gazetteer search "Gulyai-Pole" --limit 5 --json
+    """
     from claimmap.gazetteer.search import ranked
 
     rows = [_row(m, _how(m, how), score) for m, how, score in ranked(name, limit)]
@@ -72,7 +78,13 @@ def search(name: str, limit: int, as_json: bool) -> None:
 @gazetteer.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def info(as_json: bool) -> None:
-    """What the gazetteer holds: counts by kind and source, index path and size."""
+    """What the gazetteer holds: counts by kind and source, index path and size.
+
+    \b
+    Examples:
+      claimmap gazetteer info
+      claimmap gazetteer info --json
+    """
     from claimmap.gazetteer import load_default
 
     data = load_default().info()
@@ -100,7 +112,13 @@ def info(as_json: bool) -> None:
 def import_(files: tuple[Path, ...]) -> None:
     """Merge GeoNames dump files (allCountries.txt or country files such as UA.txt,
     alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt; unzipped) into
-    your gazetteer index. Bad lines are reported and skipped."""
+    your gazetteer index. Bad lines are reported and skipped.
+
+    \b
+    Examples:
+      claimmap gazetteer import UA.txt admin1CodesASCII.txt admin2Codes.txt
+      claimmap gazetteer import allCountries.txt alternateNamesV2.txt
+    """
     from claimmap.gazetteer.default import import_into_default
 
     report = import_into_default(list(files))
