@@ -34,6 +34,9 @@ _OFFICIAL = re.compile(
     re.IGNORECASE,
 )
 FUZZY_REASONS = ("fuzzy",)
+#: Geoparse reasons that mean the name as written is not one the gazetteer knows for
+#: the place: rescued by an alias the text states, or by transliteration folding.
+ALIAS_REASONS = ("alias stated", "variant")
 
 
 def span(article: Article, start: int, end: int) -> Span:
@@ -76,9 +79,10 @@ def _fold(name: str) -> str:
 def place_flags(
     article: Article, mentions: Sequence[Mention], places: Mapping[str, Place]
 ) -> list[Flag]:
-    """Populated places named in the text otherwise than by their gazetteer name,
-    resolved by a fuzzy match or through an alias, variant or other name: one flag per
-    spelling and place."""
+    """Populated places named in the text by a name the gazetteer does not know for
+    them, resolved by a fuzzy match, an alias the text states, or transliteration
+    folding (possible garbling): one flag per spelling and place. Known alternate
+    names ("Kiev", a Soviet-era name) are not flagged."""
     flags: list[Flag] = []
     seen: set[tuple[str, str]] = set()
     for mention in mentions:
@@ -91,8 +95,10 @@ def place_flags(
         reason = mention.reason.lower()
         if any(word in reason for word in FUZZY_REASONS):
             kind, how = "place_fuzzy", "fuzzy match"
-        else:
+        elif any(word in reason for word in ALIAS_REASONS):
             kind, how = "place_alias", "alias"
+        else:  # a gazetteer alternate name ("Kiev", "New York"): ordinary, not garbling
+            continue
         detail = f"'{mention.text}' -> {place.id} ({place.name}) via {how}: {mention.reason}"
         evidence = span(article, mention.start, mention.end)
         flags.append(Flag(kind, (article.id,), detail, (evidence,)))
