@@ -221,3 +221,12 @@ def test_with_the_real_geoparser() -> None:
     capture = next(c for c in claims if c.type == "control_change")
     assert capture.place_id is not None and places[capture.place_id].name == "Toretsk"
     assert all(c.evidence.text == art.text[c.evidence.start : c.evidence.end] for c in claims)
+
+
+def test_anniversaries_and_world_wars_are_history_not_claims() -> None:
+    art = article(
+        "Events will mark the 80th anniversary of the liberation of Minsk from the invaders. "
+        "Its capture in the Second World War is remembered. Russia said it captured Lyman."
+    )  # illustrative text, not real reporting
+    changes = [c for c in run(art).claims if c.type == "control_change"]
+    assert [c.evidence.text for c in changes] == ["Russia said it captured Lyman."]

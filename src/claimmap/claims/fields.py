@@ -30,7 +30,11 @@ UNITS_FOR: dict[str, frozenset[str]] = {
 }
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:while|but|whereas|although|though)\b|\s+but\s")
 _NOT_DENIAL = re.compile(r"\bnot (?:only|just|merely)\b", re.IGNORECASE)
-_HISTORY = re.compile(r"\b(?:aftermath of|in the wake of|ever since|legacy of|history of)\b", re.I)
+_HISTORY = re.compile(
+    r"\b(?:aftermath of|in the wake of|ever since|legacy of|history of|anniversary|"
+    r"(?:First|Second) World War|World War (?:I|II|One|Two)|WWI+|WW[12]|Great Patriotic War)\b",
+    re.I,
+)
 _YEAR = re.compile(
     r"\b(?:since|of|in|from)\s+(?P<year>(?:19|20)\d\d)(?P<range>\s*[-–]\s*\d{2,4})?\b"
 )
