@@ -230,3 +230,12 @@ def test_anniversaries_and_world_wars_are_history_not_claims() -> None:
     )  # illustrative text, not real reporting
     changes = [c for c in run(art).claims if c.type == "control_change"]
     assert [c.evidence.text for c in changes] == ["Russia said it captured Lyman."]
+
+
+def test_occupied_as_an_attribute_is_not_a_control_change() -> None:
+    art = article(
+        "Rectors travelled to occupied Lyman to recruit students. "
+        "Residents of occupied Toretsk were told to register. Russia occupied Lyman in May."
+    )  # illustrative text, not real reporting
+    changes = [c.evidence.text for c in run(art).claims if c.type == "control_change"]
+    assert changes == ["Russia occupied Lyman in May."]

@@ -43,7 +43,8 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "control_change",
             rf"\b(?:captur(?:e|ed|es|ing){_NOT_PEOPLE}|liberat(?:ion|ed|e|es|ing)|"
-            r"occupation of|(?<!the )(?<!temporarily )(?<!-)(?<!in )occupied"
+            r"occupation of|(?<!the )(?<!temporarily )(?<!-)(?<!in )(?<!to )(?<!of )(?<!from )"
+            r"(?<!into )(?<!across )(?<!on )occupied"  # after a preposition: attributive
             r"(?!\s+(?:territor|region|area|part|land|zone|Crimea))|seiz(?:e|ed|es|ure|ing)|"
             r"(?:took|taken|take|taking|gained|established|declared|secured|securing|secure|full|"
             r"complete) control|control (?:of|over)\b(?= (?:the )?[A-Z])|recaptur\w+|retook|"
