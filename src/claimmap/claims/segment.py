@@ -129,6 +129,9 @@ def quotes(text: str) -> list[Quote]:
 
 def _find_closer(text: str, start: int, closer: str) -> int | None:
     limit = min(len(text), start + MAX_QUOTE)
+    paragraph_end = text.find("\n\n", start, limit)
+    if paragraph_end != -1:
+        limit = paragraph_end  # an unclosed mark never pairs with one paragraphs away
     position = text.find(closer, start, limit)
     while position != -1:
         if position > start and _closes(text, position, closer):

@@ -94,6 +94,8 @@ class QuoteReader:
         opens = _opens_sentence(self.text, quote.start)
         if attribution is None and not opens:
             attribution = sentence
+            if attribution is None:
+                return None  # a fragment inside a sentence that names no one: not a statement
         previous = self.previous
         if attribution is None and opens and previous and previous.attribution is not None:
             assert previous.quote is not None
