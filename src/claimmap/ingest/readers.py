@@ -81,6 +81,9 @@ def _html_article(path: Path, html: str) -> Article:
     )
 
 
+NESTED_TOO_DEEPLY = "malformed JSON: nested too deeply to read (thousands of levels)"
+
+
 def read_json(path: Path, max_bytes: int) -> Iterator[Item]:
     """One object (one article, id = record id or file stem) or a list of objects."""
     where = str(path)
@@ -91,6 +94,9 @@ def read_json(path: Path, max_bytes: int) -> Iterator[Item]:
         return
     except json.JSONDecodeError as exc:
         yield InputRejected(f"{where}:{exc.lineno}", f"malformed JSON: {exc.msg}")
+        return
+    except RecursionError:
+        yield InputRejected(where, NESTED_TOO_DEEPLY)
         return
     if isinstance(data, list):
         for index, record in enumerate(data):
@@ -153,6 +159,8 @@ def _jsonl_line(line: str, where: str, path: Path, max_bytes: int) -> Item:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputRejected(where, f"malformed JSON line: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return InputRejected(where, NESTED_TOO_DEEPLY)
     return _record(record, where, path, max_bytes)
 
 

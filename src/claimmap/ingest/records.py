@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 from claimmap.errors import InputRejected
 from claimmap.ingest.text import check_text, content_hash, hash_id, normalise
 from claimmap.model import Article
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Optional record fields copied onto the Article (``text`` is required).
 OPTIONAL_FIELDS = ("title", "source", "url", "published", "language", "author")
@@ -67,6 +71,7 @@ def article_from_record(
     (or ``doc_id``), else ``default_id``, else a hash of the text."""
     if not isinstance(record, Mapping):
         raise InputRejected(where, f"expected a JSON object, got {type(record).__name__}")
+    _reject_lone_surrogates(record, where)
     raw = record.get("text")
     if raw is None:
         raise InputRejected(where, "record has no 'text' field (required)")
@@ -84,6 +89,17 @@ def article_from_record(
     digest = content_hash(text)
     article_id = _record_id(record, where) or default_id or hash_id(digest)
     return Article(id=article_id, text=text, content_hash=digest, path=path, **fields)
+
+
+def _reject_lone_surrogates(record: Mapping[Any, Any], where: str) -> None:
+    """A JSON escape such as \\ud800 decodes to half a character that no file or
+    database can store: reject the record, naming the field, rather than fail later."""
+    for key, value in record.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise InputRejected(
+                where, f"field '{key}' holds invalid Unicode (a lone surrogate, from a broken "
+                "\\uXXXX escape); fix the record"
+            )
 
 
 def too_large(size: int, max_bytes: int) -> str:
