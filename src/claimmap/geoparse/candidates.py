@@ -20,8 +20,8 @@ from claimmap.model import Place
 MAX_CANDIDATES = 40
 FUZZY_FLOOR = 0.82  # below this similarity a fuzzy match is no candidate at all
 _AREA_KINDS = frozenset({"admin1", "region", "admin2"})
-_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "s")
-_COUNTRY_ENDINGS = ("a", "ia", "y", "e", "any", "as", "o", "")
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "iots", "iot", "is", "i", "ish", "s")
+_COUNTRY_ENDINGS = ("a", "ia", "y", "e", "any", "as", "o", "on", "us", "ain", "and", "en", "ey", "")
 _LOCAL_TAILS = frozenset({"county", "parish", "district", "raion"})
 _BIG = frozenset({"country", "admin1", "region"})
 _ADMIN_TAILS = ("oblast", "region", "province", "krai", "kray", "republic", "governorate")
@@ -80,7 +80,7 @@ class CandidateFinder:
         if not any(o.match != "variant" for o in found) and len(name) >= 5:
             fuzzy = self._gazetteer.fuzzy(name, limit=8)
             found += [Option(m.place, "fuzzy", s) for m, s in fuzzy if s >= FUZZY_FLOOR]
-        if " " not in name and name[:1].isupper():
+        if name[:1].isupper() and name.count(" ") <= 1:
             found += self._demonym(name)
         return _dedupe(found)
 
@@ -88,7 +88,8 @@ class CandidateFinder:
         """The country a demonym names ("Egyptian" -> Egypt, "Kenyan" -> Kenya), by
         trying the usual English endings (countries before first-level divisions);
         used only for spans given to the resolver (the recogniser does not propose
-        demonyms)."""
+        demonyms). A country's short names count ("American" -> America), a
+        first-level division's only its main name."""
         low = word.lower()
         found: list[Place] = []
         for suffix in _DEMONYM_SUFFIXES:
@@ -97,7 +98,7 @@ class CandidateFinder:
             stem = word[: len(word) - len(suffix)]
             for ending in _COUNTRY_ENDINGS:
                 found += [m.place for m in self._gazetteer.lookup(stem + ending)
-                          if m.place.kind in ("country", "admin1") and m.primary]
+                          if m.place.kind == "country" or (m.place.kind == "admin1" and m.primary)]
         countries = [p for p in found if p.kind == "country"]
         return tuple(Option(p, "alternate") for p in (countries or found))
 

@@ -8,6 +8,7 @@ is only a prior: it separates candidates nothing else separates.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from claimmap.geoparse.candidates import Option
@@ -29,6 +30,10 @@ FOCUS_CORPUS = 0.8
 PROXIMITY = 1.5
 PROXIMITY_KM = 400.0
 EARTH_KM = 6371.0
+COHESION = 4.0  # times the share of the text's other names that can lie in the same division
+COHESION_COUNTRY = 0.5
+COHESION_COUNTY = 1.0  # the same for the same second-level division (county)
+COHESION_ROUNDS = 2  # the same for the same country
 
 
 def haversine_km(a: Place, b: Place) -> float:
@@ -125,3 +130,80 @@ def distance_ok(place: Place, anchor: Place, km: float) -> bool:
     15 km (roads wind, numbers are rounded), and not far less than a third of it."""
     d = haversine_km(place, anchor)
     return km / 3 - 15 <= d <= km * 1.5 + 15
+
+
+def _division(p: Place) -> tuple[str, str] | None:
+    if p.kind == "country" or not p.country_code or not p.admin1_code:
+        return None
+    return (p.country_code, p.admin1_code)
+
+
+def _country(p: Place) -> str | None:
+    return p.country_code
+
+
+def _county(p: Place) -> tuple[str, str, str] | None:
+    if not p.country_code or not p.admin1_code:
+        return None
+    if p.kind == "admin2":
+        return (p.country_code, p.admin1_code, p.name)
+    return None if p.admin2_name is None else (p.country_code, p.admin1_code, p.admin2_name)
+
+
+def _shares(options: Sequence[Option], support: dict[str, float]) -> list[float]:
+    """How likely each option is on its name, prior and current support (a softmax)."""
+    scores = [name_score(o) + prior_score(o.place) + COHESION * support.get(o.place.id, 0.0)
+              for o in options]  # fmt: skip
+    top = max(scores)
+    weights = [math.exp(x - top) for x in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def cohesion(groups: Sequence[Sequence[Option]]) -> list[dict[str, float]]:
+    """For each group of mentions, each candidate's support from the *other* names of
+    the text: the share of them that can (weighted by their own odds) lie in the same
+    first-level division, plus :data:`COHESION_COUNTRY` times the share that can lie in
+    the same country. A local paper's "Huntsville" with "Walker County" and "Conroe"
+    finds its Texas reading supported; a name with candidates everywhere
+    ("Springfield") supports every reading a little and so none in particular. The
+    odds are refined :data:`COHESION_ROUNDS` times with the support found (names that
+    support each other, "Huntsville" and "Walker County", firm up together)."""
+    support: list[dict[str, float]] = [{} for _ in groups]
+    for _ in range(COHESION_ROUNDS):
+        support = _support(groups, support)
+    return support
+
+
+def _support(
+    groups: Sequence[Sequence[Option]], previous: list[dict[str, float]]
+) -> list[dict[str, float]]:
+    levels: tuple[tuple[Callable[[Place], object], float], ...] = (
+        (_division, 1.0), (_county, COHESION_COUNTY), (_country, COHESION_COUNTRY)
+    )
+    masses: list[list[dict[object, float]]] = []
+    totals: list[dict[object, float]] = [{} for _ in levels]
+    for options, before in zip(groups, previous, strict=True):
+        mass: list[dict[object, float]] = [{} for _ in levels]
+        for o, w in zip(options, _shares(options, before) if options else [], strict=True):
+            for (area, _weight), m in zip(levels, mass, strict=True):
+                key = area(o.place)
+                if key is not None:
+                    m[key] = m.get(key, 0.0) + w
+        masses.append(mass)
+        for m, total in zip(mass, totals, strict=True):
+            for k, v in m.items():
+                total[k] = total.get(k, 0.0) + v
+    others = sum(1 for options in groups if options) - 1
+    out: list[dict[str, float]] = []
+    for options, mass in zip(groups, masses, strict=True):
+        support: dict[str, float] = {}
+        for o in options if others > 0 else ():
+            s = 0.0
+            for (area, weight), m, total in zip(levels, mass, totals, strict=True):
+                key = area(o.place)
+                if key is not None:
+                    s += weight * (total[key] - m[key])
+            support[o.place.id] = s / others
+        out.append(support)
+    return out

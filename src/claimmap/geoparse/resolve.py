@@ -39,6 +39,7 @@ class Group:
     state_names: list[str] = field(default_factory=list)
     distances: list[tuple[int, float]] = field(default_factory=list)  # (anchor hit, km)
     aliased: bool = False
+    cohesion: dict[str, float] = field(default_factory=dict)  # place id -> support
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +85,26 @@ def build_groups(
         _add_member(g, i, texts[i], options[i], ev)
     for a, _b in ev.aliases:
         groups[of[a]].aliased = True
+    support = F.cohesion([list(g.options.values()) for g in groups])
+    for g, s in zip(groups, support, strict=True):
+        g.cohesion = s
     return groups, of
+
+
+_NAMED = ("exact", "alternate")  # the text's other places support a name, not a near-spelling
+_MATCH_ORDER = {"exact": 0, "alternate": 1, "variant": 2, "fuzzy": 3}
+
+
+def _rank(o: Option) -> int:
+    """How well a name matched: a city named by an alternate name ("New York" for
+    New York City) does not beat its province named by its main name."""
+    return _MATCH_ORDER[o.match]
 
 
 def _add_member(g: Group, i: int, text: str, opts: tuple[Option, ...], ev: TextEvidence) -> None:
     g.members.append(i)
     g.surfaces.add(key_fold(text))
-    order = {"exact": 0, "alternate": 1, "variant": 2, "fuzzy": 3}
+    order = _MATCH_ORDER
     for o in opts:
         pid = o.place.id
         g.names_matched.setdefault(pid, set()).add(key_fold(text))
@@ -118,7 +132,7 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     """Every surviving option with its score and the evidence behind it, best first."""
     out = []
     rejected = []
-    provinces = [o.place for o in g.options.values() if o.place.kind == "admin1"]
+    provinces = [o for o in g.options.values() if o.place.kind == "admin1"]
     for pid, o in g.options.items():
         p = o.place
         if any(not F.distance_ok(p, a, km) for a, km in ctx.distance_anchors):
@@ -127,12 +141,16 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
         why: list[str] = []
         s = F.name_score(o) + F.prior_score(p)
         big = p.population >= F.CITY_OVER_PROVINCE_POPULATION
-        if big and any(F.within(p, a) for a in provinces):
+        if big and any(F.within(p, a.place) and _rank(o) <= _rank(a) for a in provinces):
             s += F.CITY_OVER_PROVINCE
         if len(g.names_matched.get(pid, ())) > 1:
             s += F.ALIAS_BOTH_NAMES
         if g.aliased:
             why.append("alias stated in text")
+        near = F.COHESION * g.cohesion.get(pid, 0.0) if o.match in _NAMED else 0.0
+        s += near
+        if near >= 1.0:
+            why.append("same area as the text's other places")
         for c in ctx.containers:
             if F.within(p, c):
                 s += F.CONTAINER_MATCH
