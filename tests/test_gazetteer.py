@@ -145,3 +145,13 @@ def test_stored_key_list_matches_the_names_table(gaz: IndexGazetteer) -> None:
     listed = list(gaz.names())
     stored = {k for (k,) in gaz.conn.execute("SELECT key FROM names")}
     assert len(listed) == len(set(listed)) and set(listed) == stored
+
+
+def test_regions_are_shown_under_an_english_name_when_geonames_has_one() -> None:
+    from claimmap.gazetteer.default import english_area_name
+
+    alternates = ["Donetsk", "Donetsk Oblast", "Донецька Область"]
+    assert english_area_name("Donetska oblast", alternates) == "Donetsk Oblast"
+    crimea = ["Crimea", "Autonomous Republic of Crimea", "Крым"]
+    assert english_area_name("Avtonomna Respublika Krym", crimea) == "Autonomous Republic of Crimea"
+    assert english_area_name("Kurskaya oblast'", ["Курская Область"]) == "Kurskaya oblast'"

