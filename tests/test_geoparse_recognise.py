@@ -35,6 +35,8 @@ class TinyGazetteer:
             (_place(8, "Kharkivska oblast", 2_600_000, "admin1"), ["Kharkivska oblast"]),
             (_place(9, "May", 2_000), ["May"]),
             (_place(10, "Gerasimov", 1_000), ["Gerasimov"]),
+            (_place(11, "United States", 300_000_000, "country"), ["United States", "U.S."]),
+            (_place(12, "St. Louis", 300_000), ["St. Louis"]),
         ]
         self._places = {p.id: p for p, _n in entries}
         self._by: dict[str, list[NameMatch]] = {}
@@ -164,7 +166,7 @@ def test_automaton_is_cached_and_reloaded(
     monkeypatch.setenv("CLAIMMAP_CACHE", str(tmp_path))
     monkeypatch.setattr(automaton, "MIN_CACHE_NAMES", 0)
     first = automaton.load_or_build(gaz)
-    cached = list(tmp_path.glob("names-*.automaton"))
+    cached = list(tmp_path.glob("names-*.index"))
     assert len(cached) == 1
     monkeypatch.setattr(automaton, "build", lambda names: pytest.fail("rebuilt despite cache"))
     second = automaton.load_or_build(gaz)
@@ -172,3 +174,70 @@ def test_automaton_is_cached_and_reloaded(
     assert list(automaton.scan(first, text)) == list(automaton.scan(second, text))
     assert (text[14:24], text[29:36]) == ("Kramatorsk", "Kharkiv")
     assert sorted(automaton.scan(second, text)) == [(14, 24), (29, 36)]
+
+
+def test_index_replaces_stale_cache_files(
+    gaz: TinyGazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMMAP_CACHE", str(tmp_path))
+    monkeypatch.setattr(automaton, "MIN_CACHE_NAMES", 0)
+    (tmp_path / "names-0000.automaton").write_bytes(b"old pickle")
+    (tmp_path / "names-1111.index").write_bytes(b"CMNI other version")
+    (tmp_path / "gazetteer.sqlite").write_bytes(b"not ours")
+    automaton.load_or_build(gaz)
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".index", ".sqlite"]
+
+
+def test_corrupt_index_is_rebuilt(
+    gaz: TinyGazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMMAP_CACHE", str(tmp_path))
+    monkeypatch.setattr(automaton, "MIN_CACHE_NAMES", 0)
+    automaton.load_or_build(gaz)
+    (path,) = tmp_path.glob("names-*.index")
+    path.write_bytes(path.read_bytes()[:-3])  # truncated
+    index = automaton.load_or_build(gaz)
+    assert list(automaton.scan(index, "Illustrative: Kharkiv.")) == [(14, 21)]
+
+
+def test_abbreviations_keep_their_dots(gaz: TinyGazetteer) -> None:
+    text = "Illustrative: aid from the U.S. reached St. Louis and Kharkiv."
+    assert mention_texts(gaz, text) == ["U.S.", "St. Louis", "Kharkiv"]
+
+
+def test_surnames_by_shape_are_people(gaz: TinyGazetteer) -> None:
+    text = (
+        "Illustrative: officers said Daniel R. Kharkiv, 41, was arrested. Kharkiv denied "
+        "it. Brian O'Kramatorsk and the firm Kramatorsk & Partners declined to comment."
+    )
+    assert mention_texts(gaz, text) == []
+    assert mention_texts(gaz, text + " The two later moved to Kharkiv.") == ["Kharkiv"]
+
+
+def test_capitalised_nouns_are_no_place_cue(gaz: TinyGazetteer) -> None:
+    assert Recogniser(gaz).find("Illustrative: City Manager Jim Hartmann spoke.") == []
+    hits = Recogniser(gaz).find("Illustrative: troops entered the town Zarichne.")
+    assert [h.text for h in hits] == ["Zarichne"]
+
+
+def test_title_case_headlines_are_found() -> None:
+    from claimmap.geoparse.patterns import title_case_spans
+
+    text = "Grand Jury Hears Court Appeal In Spring. The court met in May."
+    assert title_case_spans(text) == [(0, 39)]
+    assert title_case_spans("The court met in Kharkiv on Monday.") == []
+
+
+def test_country_abbreviation_in_capitals_is_a_place(gaz: TinyGazetteer) -> None:
+    gaz._by["us"] = [NameMatch(gaz._places["geonames:11"], "US", False)]
+    try:
+        assert mention_texts(gaz, "Illustrative: talks between Kharkiv and US envoys.") == [
+            "Kharkiv", "US",
+        ]
+    finally:
+        del gaz._by["us"]
+
+
+def test_party_letter_and_state(gaz: TinyGazetteer) -> None:
+    hits = Recogniser(gaz).find("Illustrative: Rep. Jane Roe, D-S.C., objected.")
+    assert [(h.text, h.source) for h in hits] == [("S.C.", "abbrev")]

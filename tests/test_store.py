@@ -182,3 +182,25 @@ def test_open_by_url(tmp_path: Path, full_analysis: Analysis) -> None:
         assert store.location == str(tmp_path / "u.db")
     with Store.open(tmp_path / "u.db") as store:
         assert store.has_article("b2")
+
+
+def test_hand_written_rows_match_the_analysis_contract(full_analysis: Analysis) -> None:
+    """place_row and mention_row are written out field by field for speed; they must
+    give exactly the contract's JSON form (a new model field fails here)."""
+    from claimmap.analysis import to_data
+    from claimmap.store import rows
+
+    assert full_analysis.places and full_analysis.mentions
+    for place in full_analysis.places:
+        assert rows.place_row(place) == to_data(place)
+    for mention in full_analysis.mentions:
+        assert rows.mention_row(mention) == to_data(mention)
+
+
+def test_stored_as_reports_id_and_content(store: Store, full_analysis: Analysis) -> None:
+    article = full_analysis.articles[0]
+    assert store.stored_as(article.id, article.content_hash) == (None, False)
+    store.add_article(article, *split(full_analysis, article))
+    assert store.stored_as(article.id, "other") == (article.content_hash, False)
+    assert store.stored_as("another-id", article.content_hash) == (None, True)
+    assert store.stored_as(article.id, article.content_hash) == (article.content_hash, True)

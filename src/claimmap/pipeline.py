@@ -193,13 +193,13 @@ class ClaimMap:
 
     def _one(self, article: Article) -> str | InputRejected:
         where = article.path or article.id
-        stored_hash = self.store.content_hash_of(article.id)
+        stored_hash, same_text = self.store.stored_as(article.id, article.content_hash)
         if stored_hash == article.content_hash:
             return "skipped"
         if stored_hash is not None:
             return InputRejected(where, f"id '{article.id}' is already used by a different "
                                  "article; give this one another id or file name")
-        if self.store.has_content(article.content_hash):
+        if same_text:
             return "skipped"  # the same text under another id
         geoparser, extractor = self.stage("geoparse"), self.stage("claims")
         try:

@@ -1,40 +1,98 @@
-"""The name automaton: an Aho-Corasick machine over the gazetteer's folded names.
+"""The name index: which word sequences of a text are gazetteer names.
 
-Keys are stored padded with one space on each side, and the text is scanned padded
-the same way, so every hit is bounded by non-letters on both sides. Building the
-machine over the full gazetteer takes seconds, so it is pickled to the user cache,
-keyed by a digest of the gazetteer's ``info()``; a warm start loads it.
+Every usable gazetteer name is folded to its key (:func:`~claimmap.geoparse.text.key_fold`:
+lower case, no diacritics, single spaces) and stored as a 64-bit hash in a sorted array;
+a second sorted array holds the hashes of every proper word prefix of the multi-word
+keys ("bosnia", "bosnia and" for "bosnia and herzegovina"). Scanning a text walks the
+words after each capitalised word, one at a time, while the words so far are a
+prefix of some key, so a text costs a few look-ups per capitalised word.
+
+The index is two flat arrays (about 8 MB for the default gazetteer), written once to
+the user cache under a digest of the gazetteer's version and read back in a few
+milliseconds: warm start does not pay for building or unpickling a machine. Writing a
+new index deletes the index files of other gazetteer versions.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
 import os
-import pickle
+import re
+import sys
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import ahocorasick
 
 from claimmap.gazetteer.base import Gazetteer
-from claimmap.geoparse.lexicon import COMMON_CAPITALISED, MONTHS, STOPWORDS, WEEKDAYS
+from claimmap.geoparse.lexicon import (
+    ABBREVIATED_PARTS,
+    COMMON_CAPITALISED,
+    MONTHS,
+    STOPWORDS,
+    WEEKDAYS,
+)
 from claimmap.geoparse.text import fold, key_fold
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when the key scheme changes, so stale caches are not reused
+FORMAT = 5  # bump when the key scheme or the file layout changes
 MIN_CACHE_NAMES = 20_000  # below this, building is faster than a cache round trip
-# Single words never proposed (the recogniser would reject them anyway): leaving them
-# out of the machine saves scanning time on every "the", "and" and "in".
+MAX_WORDS = 8  # longer names are not proposed (the longest real mentions are shorter)
+_MAGIC = b"CMNI"
+_HEADER = 24  # magic, format, byte order, max words, n keys, n prefixes (4 bytes each)
+# Single words never proposed (the recogniser would reject them anyway).
 _SKIP = MONTHS | WEEKDAYS | COMMON_CAPITALISED | STOPWORDS
+# Word-initial letters that may be capitals (Latin, Greek, Cyrillic); scan checks case.
+_CAPITAL = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ԯ]")
+_MEMO_SIZE = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Sorted 64-bit hashes of the keys and of their proper word prefixes. Look-ups
+    are remembered (names recur from article to article)."""
+
+    keys: array[int]
+    prefixes: array[int]
+    max_words: int
+    _memo: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def look(self, key: str) -> int:
+        """Bit 1: ``key`` is a name's key; bit 2: it is a proper prefix of one."""
+        found = self._memo.get(key)
+        if found is None:
+            h = _hash(key)
+            found = _member(self.keys, h) | (_member(self.prefixes, h) << 1)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+    def has_key(self, key: str) -> bool:
+        return bool(self.look(key) & 1)
+
+    def has_prefix(self, key: str) -> bool:
+        return bool(self.look(key) & 2)
+
+
+def _hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
+def _member(sorted_hashes: array[int], value: int) -> int:
+    i = bisect.bisect_left(sorted_hashes, value)
+    return int(i < len(sorted_hashes) and sorted_hashes[i] == value)
 
 
 def _usable(key: str) -> bool:
     if len(key) < 2 or key in _SKIP or key.isdigit():
+        return False
+    if key.count(" ") >= MAX_WORDS:
         return False
     # Latin and Cyrillic names only: English text does not carry other scripts' names.
     return all(c == " " or (c.isalnum() and c < "\u0530") for c in key) and any(
@@ -42,20 +100,21 @@ def _usable(key: str) -> bool:
     )
 
 
-def build(names: Iterable[str]) -> Any:
-    """An automaton (``STORE_LENGTH``) over the padded keys of ``names``."""
-    machine = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    seen: set[str] = set()
+def build(names: Iterable[str]) -> NameIndex:
+    """The index over the usable keys of ``names``."""
+    keys: set[int] = set()
+    prefixes: set[int] = set()
+    longest = 1
     for name in names:
         key = key_fold(name)
-        if key in seen or not _usable(key):
+        if not _usable(key):
             continue
-        seen.add(key)
-        machine.add_word(f" {key} ")
-    if not seen:
-        machine.add_word(" \x00 ")  # an empty automaton cannot be finalised
-    machine.make_automaton()
-    return machine
+        keys.add(_hash(key))
+        words = key.split(" ")
+        longest = max(longest, len(words))
+        for n in range(1, len(words)):
+            prefixes.add(_hash(" ".join(words[:n])))
+    return NameIndex(array("Q", sorted(keys)), array("Q", sorted(prefixes)), longest)
 
 
 def gazetteer_digest(gazetteer: Gazetteer) -> str:
@@ -75,40 +134,98 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("claimmap"))
 
 
-def load_or_build(gazetteer: Gazetteer) -> Any:
-    """The automaton for ``gazetteer``, from the cache when it is there."""
-    names = list(gazetteer.names())
-    if len(names) < MIN_CACHE_NAMES:
-        return build(names)
-    path = cache_dir() / f"names-{gazetteer_digest(gazetteer)}.automaton"
+def load_or_build(gazetteer: Gazetteer) -> NameIndex:
+    """The index for ``gazetteer``, from the cache when it is there."""
+    path = cache_dir() / f"names-{gazetteer_digest(gazetteer)}.index"
     if path.exists():
         try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError) as exc:
-            log.warning("rebuilding the name automaton: cache %s unreadable (%s)", path, exc)
-    machine = build(names)
-    _save(machine, path)
-    return machine
+            return _read(path)
+        except (OSError, ValueError) as exc:
+            log.warning("rebuilding the name index: cache %s unreadable (%s)", path, exc)
+    listed = list(gazetteer.names())
+    index = build(listed)
+    if len(listed) >= MIN_CACHE_NAMES:
+        _save(index, path)
+    return index
 
 
-def _save(machine: Any, path: Path) -> None:
+def _read(path: Path) -> NameIndex:
+    blob = path.read_bytes()
+    if len(blob) < _HEADER or blob[:4] != _MAGIC:
+        raise ValueError("not a claimmap name index")
+    fmt, order, longest, n_keys, n_prefixes = (
+        int.from_bytes(blob[i : i + 4], "little") for i in range(4, _HEADER, 4)
+    )
+    if fmt != FORMAT or len(blob) != _HEADER + 8 * (n_keys + n_prefixes):
+        raise ValueError("truncated or of another format")
+    keys, prefixes = array("Q"), array("Q")
+    keys.frombytes(blob[_HEADER : _HEADER + 8 * n_keys])
+    prefixes.frombytes(blob[_HEADER + 8 * n_keys :])
+    if order != (sys.byteorder == "little"):
+        keys.byteswap()
+        prefixes.byteswap()
+    return NameIndex(keys, prefixes, longest)
+
+
+def _save(index: NameIndex, path: Path) -> None:
+    header = _MAGIC + b"".join(
+        n.to_bytes(4, "little")
+        for n in (FORMAT, int(sys.byteorder == "little"), index.max_words, len(index.keys),
+                  len(index.prefixes))
+    )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(machine, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(header)
+            fh.write(index.keys.tobytes())
+            fh.write(index.prefixes.tobytes())
         os.replace(tmp, path)
-        for stale in path.parent.glob("names-*.automaton"):  # older gazetteer versions
-            if stale != path:
+        for stale in path.parent.glob("names-*"):  # other versions, older formats
+            if stale != path and stale.suffix in (".index", ".automaton"):
                 stale.unlink(missing_ok=True)
     except OSError as exc:  # a read-only cache only costs speed
-        log.warning("could not cache the name automaton at %s: %s", path, exc)
+        log.warning("could not cache the name index at %s: %s", path, exc)
 
 
-def scan(machine: Any, text: str) -> Iterator[tuple[int, int]]:
-    """Every (start, end) in ``text`` where a gazetteer name stands as whole words."""
-    padded = f" {fold(text)} "
-    for end_idx, length in machine.iter(padded):
-        start = end_idx - length + 1
-        yield start, end_idx - 1
+def scan(index: NameIndex, text: str) -> Iterator[tuple[int, int]]:
+    """Every (start, end) in ``text`` where a gazetteer name stands as whole words and
+    starts with a capital letter (names are written capitalised; lower-case uses are
+    common words)."""
+    folded = fold(text)
+    size = len(folded)
+    look = index.look
+    for m in _CAPITAL.finditer(text):
+        start = m.start()
+        if not text[start].isupper() or (start and folded[start - 1] != " "):
+            continue
+        end = _word_end(folded, start, size)
+        key = folded[start:end]
+        while True:
+            found = look(key)
+            if found & 1:
+                yield start, end
+            if not found & 2:
+                break
+            nxt = _next_word(text, folded, key, end, size)
+            if nxt < 0:
+                break
+            new_end = _word_end(folded, nxt, size)
+            key = f"{key} {folded[nxt:new_end]}"
+            end = new_end
+
+
+def _next_word(text: str, folded: str, key: str, end: int, size: int) -> int:
+    """Where the next word of a name starts: after one space or punctuation mark, or
+    after ". " when the word so far ends in an abbreviation ("St. Louis"); else -1."""
+    if end + 1 < size and folded[end + 1] != " ":
+        return end + 1
+    if (end + 2 < size and text[end] == "." and text[end + 1] == " "
+            and folded[end + 2] != " " and key.rsplit(" ", 1)[-1] in ABBREVIATED_PARTS):
+        return end + 2
+    return -1
+
+
+def _word_end(folded: str, start: int, size: int) -> int:
+    end = folded.find(" ", start)
+    return size if end < 0 else end

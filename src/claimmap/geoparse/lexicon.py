@@ -31,7 +31,7 @@ PERSON_TITLES = _words(
     admiral marshal chancellor premier secretary spokesman spokeswoman spokesperson
     coach director chairman ceo ambassador councilman councilwoman commissioner sheriff
     patriarch envoy aide analyst expert correspondent sgt mrs rev gov dr
-    jr sr pct inc ltd corp cpl pvt det insp supt cmdr"""
+    jr sr pct inc ltd corp cpl pvt det insp supt cmdr sens reps gens"""
 )
 
 # A sample of very common given names (English, Slavic, Arabic, Hebrew). A capitalised
@@ -64,8 +64,37 @@ FIRST_NAMES = _words(
     galina halyna valentina mohammed muhammad ahmed ali hassan hussein omar mahmoud
     abdullah ibrahim khalid yusuf benjamin yitzhak moshe avigdor ehud ariel shimon
     emmanuel angela olaf boris rishi keir justin recep tayyip xi narendra jens antony
-    lloyd kamala nancy hillary barack joe dick mitt"""
+    lloyd kamala nancy hillary barack joe dick mitt
+    abraham isaac caleb levi eli luke liam lucas connor cody chad brent
+    trent travis dustin derek shane todd craig glenn wade neil rex
+    tim tom jim jimmy mike mitch dave don ron ken rick bob bill ted fred ed greg jeff jay
+    kurt curtis marcus darryl darrell leroy lamar tyrone terrence dwayne reggie
+    colin kristina kristin kirsten nadia hailey haley kaitlyn courtney brittany tiffany
+    crystal erin erica tara tina stacy stacey wendy holly molly jill jodi kathy
+    cathy peggy sally sue becky vicki misty bonnie connie carla sheila gina dana marcia
+    lindsey lindsay melanie monica veronica vanessa brooke paige whitney
+    chelsea jenna kara keri ellen eleanor irene rita rosa sonia yvonne matt ben katie
+    julia winston ray"""
 )
+
+# Word-forming prefixes: "Tri-State", "Sub-Saharan", "Anti-Terrorist" are not names.
+HYPHEN_PREFIXES = _words("tri sub self non anti pro pre post inter trans pan mid co ex neo")
+
+# Nouns that end names of streets, buildings and firms ("Center Street", "Landmark
+# Bank"): alone after another capitalised word they are that name's last word.
+NAME_ENDINGS = _words(
+    "street road avenue lane drive boulevard hall bank park square bridge court tower"
+    " house building plaza mall market station"
+)
+
+# Compass words: before another name they qualify it ("Northeast Georgia").
+DIRECTIONS = _words(
+    "north south east west northeast northwest southeast southwest northern southern"
+    " eastern western central upper lower greater"
+)
+
+# Abbreviated name parts written with a period ("St. Louis", "Mt. Vernon").
+ABBREVIATED_PARTS = _words("st ste mt ft pt")
 
 # Words after which a capitalised name names an event or agreement, not the place.
 EVENT_HEADS = _words(

@@ -16,17 +16,29 @@ WORD = rf"{_UP}{_LOW}+"
 # A capitalised name of one to three words, hyphen-joined parts allowed.
 NAME = rf"{WORD}(?:-{WORD}|-{_LOW}+)*(?:\s{WORD}(?:-{WORD})*){{0,2}}"
 
+_NOUNS = frozenset({"city", "town", "village", "settlement"})
+
+
+def _introducer(phrase: str) -> str:
+    """A cue phrase as a pattern: in lower case, or capitalised at a sentence start;
+    a bare noun only in lower case ("the city X", not "City Manager X")."""
+    body = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+    first = phrase[0] if phrase in _NOUNS else f"[{phrase[0]}{phrase[0].upper()}]"
+    return first + body
+
+
+_FIRSTS = "".join(sorted({c for p in PLACE_INTRODUCERS for c in (p[0], p[0].upper())}))
+# The leading character class lets the regex engine skip most positions quickly.
 INTRODUCED = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(p) for p in sorted(PLACE_INTRODUCERS, key=len, reverse=True))
-    + rf")\s+(?:the\s+)?(?P<name>{WORD}(?:-{WORD})*)",
-    re.IGNORECASE,
+    rf"(?=[{_FIRSTS}])\b(?:"
+    + "|".join(_introducer(p) for p in sorted(PLACE_INTRODUCERS, key=len, reverse=True))
+    + rf")\s+(?:the\s+)?(?P<name>{WORD}(?:-{WORD})*)"
 )
 _SUFFIX_ALT = "|".join(sorted(TOPONYM_SUFFIXES, key=len, reverse=True))
-SUFFIXED = re.compile(rf"\b(?P<name>{_UP}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
+SUFFIXED = re.compile(rf"(?={_UP})\b(?P<name>{_UP}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
 CYRILLIC = re.compile(r"\b[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+(?:\s[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+){0,2}")
-HYPHENATED = re.compile(rf"\b{WORD}(?:-{WORD})+\b")
-INNER_APOSTROPHE = re.compile(rf"\b{WORD}['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b")
+HYPHENATED = re.compile(rf"(?={_UP})\b{WORD}(?:-{WORD})+\b")
+INNER_APOSTROPHE = re.compile(rf"(?={_UP})\b{WORD}['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b")
 REGION_TAIL = re.compile(
     r"\s+(?:(?P<head>" + "|".join(sorted(REGION_HEADS)) + r")\b"
     r"|(?P<republic>People['’]?s\s+Republic)\b)",
@@ -39,7 +51,7 @@ _FEATURE_HEADS = (
 )
 # Streets, roads and natural features: "Sumska Street", "Dnipro River", "Highway 10".
 FEATURE = re.compile(
-    rf"\b(?P<name>(?:{WORD}\s){{1,3}}(?:{_FEATURE_HEADS})(?![\w-])"
+    rf"(?={_UP})\b(?P<name>(?:{WORD}\s){{1,3}}(?:{_FEATURE_HEADS})(?![\w-])"
     r"|(?:Highway|Interstate|Route|County\s+Road|State\s+Highway|U\.S\.\s+Highway)\s+\d+\b)"
 )
 SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*|[\"“‘']\s*)$")
@@ -59,11 +71,18 @@ def suffixed_names(text: str) -> list[tuple[int, int]]:
     return [m.span("name") for m in SUFFIXED.finditer(text)]
 
 
+_ANY_CYRILLIC = re.compile(r"[А-ЯЁІЇЄҐ]")
+
+
 def cyrillic_names(text: str) -> list[tuple[int, int]]:
+    if _ANY_CYRILLIC.search(text) is None:  # most English texts have none
+        return []
     return [m.span() for m in CYRILLIC.finditer(text)]
 
 
 def hyphenated(text: str) -> list[tuple[int, int]]:
+    if "-" not in text:
+        return []
     return [m.span() for m in HYPHENATED.finditer(text)]
 
 
@@ -91,3 +110,42 @@ def region_tail(text: str, end: int) -> tuple[int, str] | None:
 
 def at_sentence_start(text: str, start: int) -> bool:
     return start == 0 or SENTENCE_START.search(text, max(0, start - 4), start) is not None
+
+
+# People. A middle initial ("Matthew D. Flores"), a title with or without its period
+# and an optional given name and initial ("Capt. Roy A. Nelson", "Dr. Caleb Chu"), or
+# an age in apposition ("Brian Keane, 38,") mark the last word as a person's surname.
+_SURNAME = r"(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b(?!['’-]\w)"
+MIDDLE_INITIAL = re.compile(rf"\b[A-Z][a-z]+\s+[A-Z]\.\s+{_SURNAME}")
+AGE_APPOSITION = re.compile(rf"\b[A-Z][a-z]+\s+{_SURNAME},\s+\d{{1,3}},")
+
+
+# A lookahead, so that "Circuit Court Judge Casey Manning" is tried at every word.
+TITLED = re.compile(
+    rf"\b(?=(?P<title>[A-Z][a-z]+)\.?\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s+)?{_SURNAME})"
+)
+
+
+def surnames(text: str, titles: frozenset[str]) -> set[str]:
+    """Words the text uses as people's surnames by the shapes above."""
+    out = {m.group("surname") for m in MIDDLE_INITIAL.finditer(text)}
+    out.update(m.group("surname") for m in AGE_APPOSITION.finditer(text))
+    out.update(m.group("surname") for m in TITLED.finditer(text)
+               if m.group("title").lower() in titles)
+    return out
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_CLAUSE = re.compile(r"[^\n.!?]+")
+
+
+def title_case_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of sentences written in title case, as headlines are ("Grand Jury
+    Indicts Man In December Slaying"): four words or more, at least 80% capitalised.
+    There a capital letter does not mark a name."""
+    out = []
+    for m in _CLAUSE.finditer(text):
+        words = _TITLE_WORD.findall(m.group())
+        if len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words):
+            out.append(m.span())
+    return out

@@ -59,6 +59,8 @@ class GazetteerGeoparser:
         hits = self.recogniser.find(article.text)
         options = [self.finder.options(h) for h in hits]
         keep = keep_hits(article.text, hits, options)
+        keep = [i for i in keep if _named(hits[i], options[i])]
+        keep = _with_country_acronyms(hits, options, keep)
         return self._resolve(article, [hits[i] for i in keep], [options[i] for i in keep])
 
     def resolve_spans(self, article: Article, spans: Sequence[tuple[int, int]]) -> GeoparseResult:
@@ -137,6 +139,33 @@ class GazetteerGeoparser:
             out.extend(o.place for o in self.finder.for_name(state)
                        if o.place.kind == "admin1" and o.place.country_code == "US")
         return tuple(out)
+
+
+def _named(hit: SpanHit, options: tuple[Option, ...]) -> bool:
+    """A single word the automaton found must be some place's name as written: when it
+    matches only as a romanisation variant of one, it is more often an ordinary word
+    or a surname than a place."""
+    if hit.source != "gazetteer" or " " in hit.text or not options:
+        return True
+    return any(o.match in ("exact", "alternate") for o in options)
+
+
+def _with_country_acronyms(
+    hits: list[SpanHit], options: list[tuple[Option, ...]], keep: list[int]
+) -> list[int]:
+    """Country abbreviations in capitals ("US", "UK", "EU") are places wherever they
+    stand, although two letters are too short for the context rules to trust."""
+    extra = [
+        i for i, (h, o) in enumerate(zip(hits, options, strict=True))
+        if h.source == "gazetteer" and _acronym(h.text) and any(x.place.kind == "country"
+                                                                 for x in o)
+    ]
+    return sorted(set(keep) | set(extra))
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def _shared_countries(first: list[R.Decision]) -> list[tuple[int, Place]]:

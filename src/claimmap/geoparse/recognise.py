@@ -10,6 +10,7 @@ common words. Overlaps are settled longest-first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -17,13 +18,17 @@ from typing import Any
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse import automaton, patterns
 from claimmap.geoparse.lexicon import (
+    ABBREVIATED_PARTS,
     ABBREVIATION,
     COMMON_CAPITALISED,
     CONNECTORS,
     DEMONYMS,
+    DIRECTIONS,
     EVENT_HEADS,
     FIRST_NAMES,
+    HYPHEN_PREFIXES,
     MONTHS,
+    NAME_ENDINGS,
     PERSON_TITLES,
     REGION_HEADS,
     SURNAME_CUES,
@@ -66,15 +71,20 @@ class Recogniser:
     def find(self, text: str) -> list[SpanHit]:
         """Place-name spans in ``text``, non-overlapping, in text order."""
         proposals = self._propose(text)
-        kept = [h for h in proposals if self._plausible(text, h)]
+        people = person_names(text)
+        kept = [
+            h for h in proposals
+            if self._plausible(text, h) and not _a_person(text, h, people)
+            and not _in_organisation(text, h)
+        ]
+        kept = _outside_compounds(proposals, kept)
         kept = [_with_region_tail(text, h) for h in kept]
         return _settle(kept)
 
     def _propose(self, text: str) -> list[SpanHit]:
         hits = [
             SpanHit(s, e, text[s:e], "gazetteer")
-            for s, e in automaton.scan(self.machine, text)
-            if text[s].isupper()  # names are capitalised: skip the many lower-case hits
+            for s, e in _with_abbreviation_dots(text, automaton.scan(self.machine, text))
         ]
         for s, e in patterns.inner_apostrophe_words(text):
             hits.append(SpanHit(s, e, text[s:e], "gazetteer"))
@@ -87,16 +97,17 @@ class Recogniser:
             ("feature", patterns.features(text)),
         ):
             hits.extend(SpanHit(s, e, text[s:e], source) for s, e in spans)
-        return hits
+        return [h for h in hits if not _fragment(text, h.start, h.end)]
 
     def _plausible(self, text: str, hit: SpanHit) -> bool:
         if hit.source in ("cyrillic", "abbrev"):
             return True
         if hit.source == "feature":
             return _plausible_feature(hit)
-        if not _capitalised(hit.text):
+        simple = hit.text.isascii() and hit.text.isalpha()
+        if not (hit.text[:1].isupper() if simple else _capitalised(hit.text)):
             return False
-        words = _TOKEN.findall(hit.text)
+        words = [hit.text] if simple else _TOKEN.findall(hit.text)
         if not words:
             return False
         first = words[0].lower()
@@ -104,6 +115,12 @@ class Recogniser:
             return False
         if len(words) == 1 and first in COMMON_CAPITALISED:
             return False
+        if len(words) > 1 and all(w.lower() in COMMON_CAPITALISED for w in words):
+            return False  # "The City", "North Central"
+        if len(words) == 1 and first in DIRECTIONS and _NAME_AFTER.match(text, hit.end):
+            return False  # "Northeast Georgia": the compass word qualifies the name
+        if len(words) == 1 and first in NAME_ENDINGS and _name_before(text, hit.start):
+            return False  # "Center Street", "Landmark Bank"
         if _quoted_single(text, hit):
             return False
         if len(words) == 1 and first in PERSON_TITLES:
@@ -114,6 +131,29 @@ class Recogniser:
             return False
         return not (hit.source == "suffix" and patterns.at_sentence_start(text, hit.start)
                     and _lowercase_elsewhere(text, hit))
+
+
+_NAME_AFTER = re.compile(r" [A-Z]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[\"”]? $")
+
+
+def _name_before(text: str, start: int) -> bool:
+    """A capitalised word right before, not at a sentence start."""
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and not patterns.at_sentence_start(text, m.start())
+
+
+def _outside_compounds(proposals: list[SpanHit], kept: list[SpanHit]) -> list[SpanHit]:
+    """A known name inside a hyphenated word whose other parts are unknown ("Mart" in
+    "Wal-Mart") stands or falls with the whole word, never alone."""
+    wholes = [(h.start, h.end) for h in proposals if h.source == "compound"]
+    if not wholes:
+        return kept
+    return [
+        h for h in kept
+        if h.source == "compound"
+        or not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in wholes)
+    ]
 
 
 def _plausible_feature(hit: SpanHit) -> bool:
@@ -159,11 +199,87 @@ def _quoted_single(text: str, hit: SpanHit) -> bool:
 
 
 def _lowercase_elsewhere(text: str, hit: SpanHit) -> bool:
-    """A single-word name at a sentence start that the text also uses in lower case
-    ("Mobile", "Reading") is a common word there."""
-    if " " in hit.text or not patterns.at_sentence_start(text, hit.start):
+    """A single-word name at a sentence start or in a title-case headline that the
+    text also uses in lower case ("Mobile", "Reading", "Man") is a common word there."""
+    if " " in hit.text or hit.text.lower() not in lower_words(text):
         return False
-    return hit.text.lower() in lower_words(text)
+    return patterns.at_sentence_start(text, hit.start) or _in_headline(text, hit.start)
+
+
+def _in_headline(text: str, start: int) -> bool:
+    return any(s <= start < e for s, e in _headlines(text))
+
+
+@lru_cache(maxsize=4)
+def _headlines(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(patterns.title_case_spans(text))
+
+
+_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_APOSTROPHE = "'’ʼ"
+
+
+def _with_abbreviation_dots(
+    text: str, spans: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """"U.S." and "D.C." keep their final period (the scan stops at letters)."""
+    for s, e in spans:
+        if e < len(text) and text[e] == "." and _ABBREVIATED.fullmatch(text, s, e):
+            e += 1
+        yield s, e
+
+
+def _fragment(text: str, start: int, end: int) -> bool:
+    """A piece of a word joined by an apostrophe ("O'Connor", "Baha'i"): not a name
+    by itself (a possessive "'s" is no join)."""
+    if start >= 2 and text[start - 1] in _APOSTROPHE and text[start - 2].isalpha():
+        return True
+    if end + 1 < len(text) and text[end] in _APOSTROPHE and text[end + 1].isalpha():
+        tail = _TAIL.match(text, end + 1)
+        return tail is not None and tail.group().lower() != "s"
+    return False
+
+
+_TAIL = re.compile(r"[^\W\d_]+")
+_PLACE_CUE = re.compile(r"\b(?:in|near|at|from|outside|to|of)\s+(?:the\s+)?$")
+_STATE_AFTER = re.compile(r",\s+[A-Z]")
+
+
+_AMPERSAND = re.compile(r"\s*&\s*")
+_SAINT_BEFORE = re.compile(r"\b(?:St|Saint)\.?\s+$")
+
+
+def _in_organisation(text: str, hit: SpanHit) -> bool:
+    """Part of a firm's or an institution's name: joined by "&" ("Stevens &
+    Wilkinson"), a saint's name ("St. Patrick's Day"), a lone "St." or "Mt." (LGL-style
+    annotation keeps places inside institutions' names: "X High School")."""
+    if hit.source not in ("gazetteer", "suffix"):
+        return False
+    if _AMPERSAND.match(text, hit.end) or text[max(0, hit.start - 3) : hit.start].strip() == "&":
+        return True
+    if hit.text.lower() in ABBREVIATED_PARTS and text[hit.end : hit.end + 1] == ".":
+        return True
+    return " " not in hit.text and bool(
+        _SAINT_BEFORE.search(text, max(0, hit.start - 7), hit.start)
+    )
+
+
+_GIVEN_NAME_SHAPE = re.compile(r"\s+(?:[A-Z]\.\s+[A-Z][a-z]|(?:Jr|Sr)\b)")
+
+
+def _a_person(text: str, hit: SpanHit, people: frozenset[str]) -> bool:
+    """A single word the text uses as a person's surname ("Matthew D. Flores", later
+    "Flores") is that person, unless a place cue stands right before or a state or
+    country right after ("in Lincoln", "Lincoln, Neb.")."""
+    if hit.source not in ("gazetteer", "suffix"):
+        return False
+    if _GIVEN_NAME_SHAPE.match(text, hit.end):
+        return True  # "Milton J. Little", "Bush Jr."
+    if hit.text not in people:
+        return False
+    if _PLACE_CUE.search(text, max(0, hit.start - 12), hit.start):
+        return False
+    return _STATE_AFTER.match(text, hit.end) is None
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
@@ -179,32 +295,45 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
-def person_names(text: str) -> set[str]:
+@lru_cache(maxsize=4)
+def person_names(text: str) -> frozenset[str]:
     """Surnames the text gives to people: "Vladimir Putin", "President Zelensky",
-    "Khodarenok said"; later bare uses of these words are people too."""
-    out: set[str] = set()
-    for m in re.finditer(r"\b([A-Z][a-z]+)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", text):
-        lead = m.group(1).lower()
+    "Matthew D. Flores", "Brian Keane, 38,", "Khodarenok said"; later bare uses of
+    these words are people too."""
+    out: set[str] = patterns.surnames(text, PERSON_TITLES)
+    seconds: set[str] = set()  # words right after another capitalised word
+    for m in _PAIR.finditer(text):
+        lead, word = m.group(1).lower(), m.group(3)
         if lead in FIRST_NAMES or lead in PERSON_TITLES:
-            out.add(m.group(2))
-    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(" + "|".join(SURNAME_CUES) + r")\b", text):
-        if m.group(1) in out:
-            continue
-        if re.search(rf"\b[A-Z][a-z]+\s+{m.group(1)}\b", text):
+            out.add(word)
+        if not m.group(2):
+            seconds.add(word.split("-", 1)[0])
+    for m in _SPEAKER.finditer(text):
+        if m.group(1) in seconds:
             out.add(m.group(1))
-    return out
+    return frozenset(out)
+
+
+_PAIR = re.compile(r"\b([A-Z][a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+_SPEAKER = re.compile(r"\b([A-Z][a-z]+)\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b")
 
 
 _ABBREV_AFTER = re.compile(r",\s*(" + ABBREVIATION + r")")
+# "Sen. Jane Roe, D-S.C.": a party letter and the state a politician represents.
+_PARTY_STATE = re.compile(r"\b[DRI]-(" + ABBREVIATION + r")(?![A-Za-z])")
 
 
 def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
-    """"Alexandria, La.": the state abbreviation after a place name is a mention."""
+    """"Alexandria, La.": the state abbreviation after a place name is a mention, as
+    is the state after a party letter ("D-S.C.")."""
     out = []
     for h in hits:
         m = _ABBREV_AFTER.match(text, h.end)
         if m is not None:
             out.append(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev"))
+    if "-" in text:
+        out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
+                   for m in _PARTY_STATE.finditer(text))
     return out
 
 
@@ -214,6 +343,8 @@ def _compounds(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     ("Sloviansk-Kramatorsk")."""
     out = []
     for s, e in patterns.hyphenated(text):
+        if text[s : text.index("-", s)].lower() in HYPHEN_PREFIXES:
+            continue
         parts = [(m.start() + s, m.end() + s) for m in _TOKEN.finditer(text[s:e])]
         known = {(h.start, h.end) for h in hits}
         if not all(p in known for p in parts) and (s, e) not in known:

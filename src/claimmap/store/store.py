@@ -58,6 +58,7 @@ class Store:
         # Places this process has seen committed with exactly these values: most
         # articles repeat the same places, and rewriting them dominated ingest time.
         self._places_written: dict[str, Place] = {}
+        self._fts: bool | None = None  # whether the full-text index exists (asked once)
         try:
             self._engine = make_engine(url)
             with self._write() as conn:
@@ -114,6 +115,17 @@ class Store:
             value = conn.execute(stmt).scalar()
         return str(value) if value is not None else None
 
+    def stored_as(self, article_id: str, content_hash: str) -> tuple[str | None, bool]:
+        """In one read: the stored content hash of ``article_id`` (None if absent) and
+        whether any stored article has ``content_hash``."""
+        stmt = select(articles.c.id, articles.c.content_hash).where(
+            (articles.c.id == article_id) | (articles.c.content_hash == content_hash)
+        )
+        with self._read() as conn:
+            found = conn.execute(stmt).all()
+        own = next((str(r.content_hash) for r in found if r.id == article_id), None)
+        return own, any(r.content_hash == content_hash for r in found)
+
     def has_content(self, content_hash: str) -> bool:
         return self.article_with_content(content_hash) is not None
 
@@ -160,7 +172,9 @@ class Store:
 
     def _insert_article(self, conn: Connection, article: Article) -> None:
         result = conn.execute(articles.insert().values(rows.article_row(article)))
-        if fts_available(conn):
+        if self._fts is None:
+            self._fts = fts_available(conn)
+        if self._fts:
             conn.execute(
                 text("INSERT INTO articles_fts(rowid, title, text) VALUES (:pk, :title, :text)"),
                 {"pk": _first(result.inserted_primary_key), "title": article.title or "",
