@@ -117,6 +117,21 @@ _MEDIA = re.compile(
 _SIDE_WORDS: tuple[tuple[Side, re.Pattern[str]], ...] = (
     ("russia", re.compile(r"\b(?:Russia\w*|Moscow|Kremlin|TASS|RIA|Pro-Russian|pro-Russian)\b")),
     ("ukraine", re.compile(r"\b(?:Ukrain\w*|Kyiv|Kiev)\b")),
+    (
+        "other",
+        re.compile(
+            r"\b(?:American|U\.S\.|US|USA|United States|British|UK|U\.K\.|French|German|Polish|"
+            r"Chinese|Turkish|Belarusian|Japanese|Italian|Canadian|Estonian|Latvian|Lithuanian|"
+            r"Hungarian|Austrian|Dutch|Swedish|Finnish|Norwegian|Danish|Czech|Slovak|Romanian|"
+            r"Moldovan|Georgian|Israeli|Iranian|Indian|Korean|Spanish|Australian|Irish|Serbian|"
+            r"Bulgarian|Greek|Swiss|Belgian|Portuguese|European|Western|NATO|EU|UN|U\.N\.|"
+            r"Pentagon|White House|State Department|Washington|London|Paris|Berlin|Beijing|"
+            r"Warsaw|Brussels|North Atlantic Alliance|America|Britain|Poland|Germany|France|"
+            r"China|Japan|Turkey|Belarus|Estonia|Latvia|Lithuania|Hungary|Australia|Canada|"
+            r"Italy|Moldova|Israel|Iran|India|Finland|Sweden|Norway|Denmark|Romania|Slovakia|"
+            r"Czechia|Czech Republic|Austria|Netherlands|Spain|Ireland|Serbia)(?!\w)"
+        ),
+    ),
 )
 
 
@@ -142,7 +157,9 @@ def find_parties(text: str, start: int, end: int) -> list[FoundParty]:
 @lru_cache(maxsize=4096)
 def side_of(description: str) -> Side:
     """The side a claimant belongs to, from its words: the first party phrase, a known
-    public figure, or a nationality word. "unknown" when nothing says."""
+    public figure, or the first nationality word (a third country's is "other"; one
+    before the first party phrase wins: "Russian embassy at the UN").
+    "unknown" when nothing says."""
     parties = find_parties(description, 0, len(description))
     media = _MEDIA.search(description)
     if media is not None and (not parties or media.start() < parties[0].start):
@@ -151,9 +168,9 @@ def side_of(description: str) -> Side:
         person = KNOWN_PEOPLE.get(word.lower())
         if person is not None and (not parties or parties[0].party.side == "other"):
             return person[0]
-    if parties:
+    hits = [
+        (m.start(), side) for side, pattern in _SIDE_WORDS if (m := pattern.search(description))
+    ]
+    if parties and not (hits and min(hits)[0] < parties[0].start):
         return parties[0].party.side
-    for side, pattern in _SIDE_WORDS:
-        if pattern.search(description):
-            return side
-    return "unknown"
+    return min(hits)[1] if hits else "unknown"  # the first nationality word named

@@ -33,9 +33,13 @@ VERBS = (
     r"stating|saying|adding|noting|warning|claiming|announcing|reporting|briefed|"
     r"emphasi[sz]ing|highlighting|reiterated|reiterating|reads|writes|urged|urges|tweeted|"
     r"posted|recalled|concluded|estimated|predicted|cautioned|vowed|assessed|remarked|joked|"
-    r"quipped|observed|replied|responded|answered"
+    r"quipped|observed|replied|responded|answered|explains|reminded|reminds|condemned|"
+    r"condemns"
 )
 _VERB = re.compile(rf"\b(?:reportedly\s+)?(?P<verb>{VERBS})\b")
+#: Before a verb, an article or a possessive makes it an adjective: "an estimated
+#: 900,000", "Zelensky's continued leadership".
+_ADJECTIVAL = re.compile(r"(?:\b(?:an?|the|An?|The)|[’']s)\s$")
 _ACCORDING = re.compile(
     r"\b[Aa]ccording to (?P<src>[^,.;–—]+?)"
     r"(?:,[’'”\"]?\s*(?:which|who)\s+(?:cited|citing|quoted)\s+(?P<cited>[^,.;]+?))?(?=,|\.|;|\s[–—-]\s|$)"
@@ -90,6 +94,9 @@ class Attribution:
     speaker: str | None
     start: int
     end: int
+    #: A relative clause's verb (", who warned ...") speaks only for what follows this
+    #: offset, not for the claims earlier in the sentence; -1: no such limit.
+    scope: int = -1
 
 
 @dataclass(slots=True)
@@ -194,6 +201,8 @@ def _tidy(source: str) -> str:
 
 def _verb_subject(text: str, start: int, end: int, ctx: ArticleContext) -> Attribution | None:
     for verb in _VERB.finditer(text, start, end):
+        if _ADJECTIVAL.search(text, max(start, verb.start() - 5), verb.start()):
+            continue
         if _PASSIVE.search(text, max(start, verb.start() - 25), verb.start()):
             continue  # "has been hailed by X": see _PASSIVE_BY
         clause_start = _clause_start(text, start, verb.start())
@@ -215,9 +224,10 @@ def _verb_subject(text: str, start: int, end: int, ctx: ArticleContext) -> Attri
             person = ctx.people.find(found.speaker)
             if person is not None:
                 return _from_person(person, found.start, verb.end(), extra)
+        relative = _RELATIVE.search(text, max(clause_start, verb.start() - 40), verb.start())
         return Attribution(
             found.claimant + extra, found.side, found.anonymous, found.speaker,
-            found.start, verb.end(),
+            found.start, verb.end(), relative.start() if relative else -1,
         )  # fmt: skip
     return None
 
@@ -233,15 +243,30 @@ _NAMED_SUBJECT = re.compile(
     r"(?:[A-Z]|(?:the|his|their)\s+[a-z])(?![^\d\-–—]*\b(?:have|has|had|is|are|was|were|will|"
     r"would|agreed|who|which|that)\b)[^\d\-–—]*$"
 )
+#: The verb is in a relative or subordinate clause: ", who have warned", ", which X
+#: said", "hours after X had announced" (not "as X said": that reports what precedes).
+_RELATIVE = re.compile(
+    r"(?:,\s*(?:who|which)|\b(?:after|before|since|because|although|when|while|until))\b"
+    r"[^,.;:]{0,30}$"
+)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
 
 
 _ADVERBS = re.compile(r"(?:\s+(?:also|then|later|once|\w+ly))+\s*$")
 
 
+_ROLE_NOUN = (
+    r"(?i:minister|spokes(?:man|woman|person)|president|governor|mayor|official|chief|adviser|"
+    r"head|representative|ambassador|commander|secretary|chancellor|director)"
+)
+_OF_BODY = r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){1,5}"
+#: After the verb: [role [of Body],] Name ("said the President of the United States Joe
+#: Biden"), or a role of a body with no name ("explained the representative of the US
+#: Treasury"), named as written.
 _INVERTED_AFTER = re.compile(
-    r"\s+(?:(?:the\s+)?(?:[\w’'-]+\s+){0,4}(?:minister|spokesman|spokeswoman|president|"
-    r"governor|mayor|official|chief|adviser|head)\s*,?\s+)?(?:[A-Z][\w’'-]+\s+){0,4}[A-Z][\w’'-]+"
+    rf"\s+(?:(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}{_ROLE_NOUN}(?:{_OF_BODY})?\s*,?\s+)?"
+    r"(?:[A-Z][\w’'-]+\.?\s+){0,4}[A-Z][\w’'-]+"  # "Dr. Ivan Petrenko"
+    rf"|\s+the\s+(?:[\w’'-]+\s+){{0,3}}{_ROLE_NOUN}{_OF_BODY}"
 )
 _INVERTED_BEFORE = re.compile(r"(?:[,’”\"]|\s[-–—])\s*$")
 

@@ -52,8 +52,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:km|kilomet|mile))")),
-    ("my", re.compile(rf"\b(?:in|since|by|during|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b")),
-    ("y", re.compile(rf"\b(?P<prep>in|since|from|until|by)\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
+    ("my", re.compile(rf"\b(?i:in|since|by|during|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b")),
+    ("y", re.compile(rf"\b(?P<prep>(?i:in|since|from|until|by))\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
     (
         "rel",
         re.compile(
@@ -116,6 +116,26 @@ def _relative(phrase: str, pub: date | None) -> DateValue | None:
     return DateValue((pub - timedelta(days=back)).isoformat(), "day")
 
 
+#: Before "on Friday": the day is ahead of publication ("will visit ... on Friday").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|plans? to|planned to|(?:is|are) (?:to|due|expected|scheduled|set) to|"
+    r"to be held|intends? to|going to)\b[^.;,]*$",  # in the same clause
+    re.IGNORECASE,
+)
+
+
+def _ahead(match: re.Match[str], pub: date | None) -> DateValue | None:
+    """``will visit Poland on Tuesday``: the next such weekday after publication."""
+    phrase = match.group("rel").lower()
+    if pub is None or not phrase.startswith("on "):
+        return None
+    if not _FUTURE.search(match.string, max(0, match.start() - 80), match.start()):
+        return None
+    weekday = WEEKDAYS.index(phrase.split()[-1])
+    ahead = (weekday - pub.weekday()) % 7 or 7
+    return DateValue((pub + timedelta(days=ahead)).isoformat(), "day")
+
+
 def _value(kind: str, match: re.Match[str], pub: date | None) -> DateValue | None:
     groups = match.groupdict()
     if kind == "iso":
@@ -131,7 +151,7 @@ def _value(kind: str, match: re.Match[str], pub: date | None) -> DateValue | Non
         if groups["prep"].lower() != "in":
             return None  # "since 2014": background, not when the claim happened
         return DateValue(groups["year"], "year")
-    return _relative(groups["rel"], pub)
+    return _ahead(match, pub) or _relative(groups["rel"], pub)
 
 
 def find_dates(text: str, start: int, end: int, published: str | None) -> list[FoundDate]:

@@ -96,6 +96,8 @@ class _Reader:
         self.article = article
         self.text = article.text
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        #: Place candidates of claims: a capital standing for its government is not one.
+        self.candidates = [m for m in self.mentions if not places.is_government(self.text, m)]
         self.places = places_by_id
         self.published = publication_date(article.published)
         blocked = [(m.start, m.end) for m in self.mentions]
@@ -219,10 +221,12 @@ class _Reader:
         clause = fields.clause(self.text, bounds, (trigger.start, trigger.end))
         if fields.is_background(self.text, clause[0], clause[1], self.published):
             return
+        if fields.is_link_text(self.text, *bounds):
+            return
         segment = (trigger.start, max(segment_end, trigger.end))
         if trigger.type in PER_PLACE:
             targets: list[Mention | None] = list(
-                places.all_objects(self.text, self.mentions, self.places, trigger.end, segment[1])
+                places.all_objects(self.text, self.candidates, self.places, trigger.end, segment[1])
             ) or [self._about(trigger, segment, bounds)]
         else:
             targets = [self._about(trigger, segment, bounds)]
@@ -237,7 +241,7 @@ class _Reader:
         clause = fields.clause(self.text, bounds, (trigger.start, trigger.end))
         span_ = (trigger.start, trigger.end)
         return places.about(
-            self.text, self.mentions, self.places, span_, segment, bounds, clause[1]
+            self.text, self.candidates, self.places, span_, segment, bounds, clause[1]
         )
 
     def _claim(
@@ -251,6 +255,8 @@ class _Reader:
             attribution.end - VERB_REACH <= trigger.start < attribution.end
         ):  # the claimant is not the actor, unless its verb is the trigger ("X declared control")
             skip = (attribution.start, attribution.end)
+        if attribution is not None and not quoted and not _credits(text, attribution, trigger):
+            attribution = None
         found = self.ctx.parties.within(*clause)
         actor, target = fields.parties(
             text, found, trigger.type, (trigger.start, trigger.end), skip
@@ -273,8 +279,8 @@ class _Reader:
         )
         if mention is None:
             mention = places.antecedent(
-                text, self.mentions, self.places, segment
-            ) or places.antecedent(text, self.mentions, self.places, (segment[0], sentence.end))
+                text, self.candidates, self.places, segment
+            ) or places.antecedent(text, self.candidates, self.places, (segment[0], sentence.end))
         anchor = mention.start if mention is not None else None
         return Claim(
             id=claim_id(self.article.id, sentence.start, sentence.end, trigger.type, anchor),
@@ -339,6 +345,15 @@ def _speaks_for_actor(claim_type: str, framing: tuple[str, ...]) -> bool:
     if claim_type == "attack_repelled":
         return True
     return claim_type == "control_change" and any(t.startswith("liberat") for t in framing)
+
+
+def _credits(text: str, attribution: Attribution, trigger: Trigger) -> bool:
+    """False when the claimant's verb speaks only for words after the trigger: a
+    relative clause after it ("the capture of X drew attention from officials, who
+    warned ..."), or a clause after a semicolon ("... kill 11; rescuers say ...")."""
+    if trigger.end <= attribution.scope:
+        return False
+    return not (trigger.end <= attribution.start and ";" in text[trigger.end : attribution.start])
 
 
 def _claimant_party(attribution: Attribution) -> Party | None:

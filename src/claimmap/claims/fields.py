@@ -32,13 +32,20 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:while|but|whereas|although|though
 _NOT_DENIAL = re.compile(r"\bnot (?:only|just|merely)\b", re.IGNORECASE)
 _HISTORY = re.compile(
     r"\b(?:aftermath of|in the wake of|ever since|legacy of|history of|anniversary|"
-    r"(?:First|Second) World War|World War (?:I|II|One|Two)|WWI+|WW[12]|Great Patriotic War)\b",
+    r"(?:First|Second) World War|World War (?:I|II|One|Two)|WWI+|WW[12]|Great Patriotic War|"
+    r"(?:years|decades) (?:ago|before|earlier))\b",
+    re.I,
+)
+#: Link and navigation text: a headline list or "Read more", not a report.
+_LINK_TEXT = re.compile(
+    r"\b(?:Read (?:more|also|the (?:full )?(?:report|story|article))|Other Topics of Interest|"
+    r"See also|Related (?:articles?|stories|news))\b",
     re.I,
 )
 _YEAR = re.compile(
-    r"\b(?:since|of|in|from)\s+(?P<year>(?:19|20)\d\d)(?P<range>\s*[-–]\s*\d{2,4})?\b"
+    r"\b(?i:since|of|in|from)\s+(?P<year>(?:19|20)\d\d)(?P<range>\s*[-–]\s*\d{2,4})?\b"
 )
-_BARE_YEAR = re.compile(r"(?<![\d,.-])\b((?:19|20)\d\d)\b(?![\d,.%-])")
+_BARE_YEAR = re.compile(r"(?<![\d,.-])\b((?:19|20)\d\d)\b(?![\d%-]|[,.]\d)")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _LOSER_FIRST = frozenset({"casualties", "equipment_loss", "encirclement"})
 #: A party name right after a locative preposition is a place (``in eastern Ukraine``).
@@ -115,10 +122,15 @@ def parties(
     return actor, target
 
 
+def is_link_text(text: str, start: int, end: int) -> bool:
+    """True for a sentence of link or navigation text (``Read more: ...``)."""
+    return _LINK_TEXT.search(text, start, end) is not None
+
+
 def is_background(text: str, start: int, end: int, published: date | None) -> bool:
     """True for history (``since 2014``, ``the protests of 2013-2014``, ``in the
-    aftermath of``, a year two or more before publication): context, not a claim about
-    the reported events."""
+    aftermath of``, ``80 years ago``, a year two or more before publication): context, not a claim
+    about the reported events."""
     if _HISTORY.search(text, start, end):
         return True
     for match in _YEAR.finditer(text, start, end):

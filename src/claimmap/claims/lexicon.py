@@ -17,6 +17,7 @@ _NOT_PEOPLE = (
     r"(?:soldiers|servicem[ae]n|prisoners|troops|fighters|equipment|weapons?|tanks?|vehicles?"
     r"|military equipment))(?<!equipment captured)(?<!weapons captured)(?<!tanks captured)"
     r"(?<!vehicles captured)(?<!arms captured)"
+    r"(?<!equipment captures)(?<!weapons captures)(?<!equipment capture)"
 )
 _EQUIPMENT = (
     r"(?:tanks?|vehicles?|armou?red personnel carriers?|APCs?|howitzers?|artillery (?:systems?|"
@@ -37,7 +38,9 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "casualties",
-            r"\b(?:killed|killing|dead|died|wounded|injured|casualties|heavy losses|losses of|"
+            r"\b(?:killed|killing|dead(?!\s+of\s+(?:\w+\s+){0,3}(?:night|winter|summer|day|morning|"
+            r"evening|cold)\b|[\s-]+ends?\b)|died|wounded|injured|casualties|heavy losses|"
+            r"losses of|"
             r"taken prisoner|prisoners of war|eliminated|captured \d[\d,]*|death toll)\b",
         ),
         (
@@ -45,7 +48,10 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:captur(?:e|ed|es|ing){_NOT_PEOPLE}|liberat(?:ion|ed|e|es|ing)|"
             r"occupation of|(?<!the )(?<!temporarily )(?<!-)(?<!in )(?<!to )(?<!of )(?<!from )"
             r"(?<!into )(?<!across )(?<!on )occupied"  # after a preposition: attributive
-            r"(?!\s+(?:territor|region|area|part|land|zone|Crimea))|seiz(?:e|ed|es|ure|ing)|"
+            r"(?!\s+(?:territor|region|area|part|land|zone|Crimea))|seiz(?:e|ed|es|ure|ing)"
+            r"(?!\s+(?:of\s+)?(?:[\w’'-]+\s+){0,3}(?:assets|propert(?:y|ies)|funds|accounts|money|"
+            r"cash|shipments?|cargo|documents|passports|equipment|weapons|vessels?|ships?|yachts?|"
+            r"tankers?|goods|grain|oligarchs|reserves)\b)|"
             r"(?:took|taken|take|taking|gained|established|declared|secured|securing|secure|full|"
             r"complete) control|control (?:of|over)\b(?= (?:the )?[A-Z])|recaptur\w+|retook|"
             r"retaken|clearance of|cleared (?:the )?(?:city|town|village|settlement|area)|"
@@ -64,7 +70,11 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "offensive",
-            r"\b(?:offensive|assaults?|assaulted|attack(?:s|ed|ing)?|advance[sd]?|advancing|"
+            r"\b(?:offensive|assaults?|assaulted|attack(?:s|ed|ing)?|"
+            r"(?<!axes of )(?<!axis of )(?<!lines of )(?<!line of )(?<!in )advance[sd]?"
+            r"(?!\s+(?:notice|warning|payment|team|party|copy|copies|booking|economies|economy|"
+            r"countries|nations|weapons|weaponry|systems|technolog\w+|fighter\w*|missiles|arms|"
+            r"equipment|air defen[cs]es?)\b)|advancing|"
             r"pushing (?:closer|forward|toward)|escalated operations|counter-?offensive|"
             r"approach(?:ing|ed)? (?:around|towards?)|closing in on|"
             r"counter-?attacks?|storm(?:ed|ing)|clashes|heavy fighting|battle for|"
@@ -73,7 +83,11 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "civilian_harm",
-            r"\b(?:execut(?:ed|ions?)|tortur\w+|abduct\w+|kidnapp\w+|forcibly (?:deported|"
+            r"\b(?:execut(?:ed|ions?)(?!\s+(?:(?:of|in)\s+)?(?:the\s+|an?\s+|its\s+|their\s+|his\s+|"
+            r"\d+\s+)?(?:[\w-]+\s+)?(?:orders?|warrants?|plans?|contracts?|decisions?|tasks?|"
+            r"projects?|programm?es?|agreements?|budgets?|countries|strikes?|operations?|"
+            r"missions?|manoeuvres?|maneuvers?)\b)|tortur\w+|abduct\w+|kidnapp\w+|"
+            r"forcibly (?:deported|"
             r"disappeared|transferred)|deportation|rap(?:e|ed)|sexual violence)\b",
         ),
         ("property_destruction", r"\b(?:loot(?:ed|ing)|pillag\w+|arson|set (?:on )?fire to)\b"),
@@ -83,7 +97,11 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"damaged) (?:homes|houses|buildings|infrastructure)|without (?:power|electricity|"
             r"water|heating)|blackouts?|power outages?)\b",
         ),
-        ("arrest", r"\b(?:arrest(?:ed|s)?|detained)\b"),
+        (
+            "arrest",  # a warrant is not an arrest
+            r"\b(?:arrest(?:ed|s)?(?!\s+warrants?\b)(?<!for his arrest)(?<!for her arrest)"
+            r"(?<!for their arrest)|detained)\b",
+        ),
         (
             "agreement",
             r"\b(?:signed (?:an? |the )?(?:agreement|deal|memorandum)|agreed (?:to|on) (?:a )?"
@@ -92,7 +110,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "protest",
-            r"\b(?:protest(?:s|ed|ers)?|rall(?:y|ies)(?!\s+(?:the|troops|support|behind|around|"
+            r"\b(?:protest(?:s|ed|ers)?|rall(?:y|ies)(?!\s+(?:\w+\s+)?(?:the|troops|support|behind|around|"
             r"to|allies))|demonstrators)\b",
         ),
         ("riot", r"\b(?:riots?(?!\s+(?:control|police|gear))|rioters|mob violence|lynch\w*)\b"),
@@ -108,7 +126,11 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"reported to (?:the )?(?:President|Commander|Supreme)\b|"
             r"(?:was|were) reported to (?:the )?President)",
         ),
-        ("visit", r"\b(?:visit(?:ed|s|ing)?|toured)\b"),
+        (
+            "visit",  # not "please visit our website", nor "Visit" in a name or an imperative
+            r"\b(?:(?<!please )(?!(?-i:Visit\b))visit(?:ed|s|ing)?(?!\s+(?:our|the)\s+"
+            r"(?:web)?(?:site|page)|\s+(?:www|http))|toured)\b",
+        ),
         (
             "meeting",
             r"\b(?:(?<!was )(?<!were )(?<!be )(?<!been )met with|meeting with|held talks|"
@@ -257,13 +279,14 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "planned",
             r"\b(?:prepar(?:ing|es|ed)|plan(?:s|ned|ning)? to|intend\w*|aim(?:s|ing)? "
             r"to|will|going to|initiation of|operation to|eventual|priority|next phase|"
-            r"threaten\w*|poised to|ready to|seeks? to|in order to|aimed at)\b",
+            r"threaten\w*|poised to|ready to|seeks? to|in order to|aimed at|impending|imminent|"
+            r"upcoming|forthcoming)\b",
         ),
         (
             "hypothetical",
             r"\b(?:could|would|might|may|if|potential(?:ly)?|possible|possibly|likely|"
             r"unless|risk of|in case|help(?:s|ed|ing)?|assist\w*|must|should|needs? to|"
-            r"so that|in support of)\b",
+            r"so that|in support of|prevent\w*|avert\w*)\b",
         ),
     )
 )

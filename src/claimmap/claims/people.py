@@ -57,7 +57,7 @@ _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _NAME_RUN = re.compile(rf"\b{_WORD}(?:\s+{_WORD})+\b")
 _TITLE_BEFORE = re.compile(
     r"(?P<role>(?:(?:[A-Z][\w’'-]*|military|defen[cs]e|regional|deputy|foreign|senior|former|"
-    rf"local|press|army|police)\s+){{0,3}}(?i:{_TITLE}))\s+$"
+    rf"local|press|army|police)\s+){{0,3}}(?i:{_TITLE})),?\s+$"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?P<role>(?:an?|the)\s+(?:[^,.;:“”\"]|\.(?=\w)){3,90}?)(?=[,;]|\.(?!\w)|\s+(?:said|told))"
@@ -131,12 +131,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _role(text: str, start: int, end: int) -> str | None:
     """The appositive after the name (``, a military expert,``), else the title
-    before it with up to three describing words (``Russian military spokesman``)."""
+    before it with up to three describing words (``Russian military spokesman``, also
+    set off by a comma: ``the Australian prime minister, X``)."""
     appositive = _APPOSITIVE.match(text, end)
     if appositive is not None:
         return appositive.group("role")
     last = text[max(0, start - 30) : start].split()
-    if not last or last[-1].lower().rstrip(".") not in _TITLE_ENDS:
+    if not last or last[-1].lower().rstrip(".,") not in _TITLE_ENDS:
         return None
     line_start = text.rfind("\n", max(0, start - 60), start) + 1
     before = _TITLE_BEFORE.search(text, max(line_start, start - 60), start)

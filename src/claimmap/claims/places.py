@@ -18,6 +18,54 @@ from claimmap.model import Mention, Place
 
 _REFERENCE = re.compile(r"\b(?:from|near|in|within|outside)\s+(?:the\s+)?$", re.I)
 _DISTANCE = re.compile(r"(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
+#: Seats of government whose names also stand for the government ("Moscow said", "talks
+#: with Beijing"): general knowledge, like ``actors.KNOWN_PEOPLE``.
+CAPITALS = frozenset(
+    {
+        "moscow", "kyiv", "kiev", "washington", "beijing", "london", "paris", "berlin", "brussels",
+        "minsk", "warsaw", "tehran", "ankara", "tokyo", "budapest", "pyongyang", "rome", "vienna",
+        "ottawa", "tbilisi", "chisinau", "vilnius", "riga", "tallinn", "helsinki", "stockholm",
+        "oslo", "copenhagen", "prague", "bratislava", "bucharest", "sofia", "belgrade", "delhi",
+        "jerusalem", "damascus", "baghdad", "kabul", "islamabad", "seoul", "taipei", "madrid",
+        "lisbon", "athens", "dublin", "bern", "canberra", "cairo", "riyadh", "doha", "yerevan",
+        "baku", "astana", "tashkent",
+    }
+)  # fmt: skip
+_AGENTIVE = (
+    r"said|says|denied|denies|claimed|claims|warned|warns|announced|announces|accused|"
+    r"accuses|insisted|insists|demanded|demands|launched|launches|agreed|agrees|refused|"
+    r"refuses|rejected|rejects|wants|hopes|responded|blamed|blames|urged|urges|called|calls|"
+    r"concluded|decided|decides|sent|sends|signed|threatened|threatens|confirmed|confirms|"
+    r"considers|sees|plans|planned|intends|recogni[sz]e[sd]|supports|supported|imposed|"
+    r"retaliated|vowed|pledged|promised|ordered|believes|argued|argues|stated|states|"
+    r"condemned|condemns|expelled|summoned|blocked|implemented|made|continues|seeks|sought|"
+    r"tried|tries|needs|restores|demand|want|insist|deny|claim"
+)
+#: After a capital's name: it acts, speaks or owns ("Moscow's forces", "Kyiv warned",
+#: "Beijing has denied", "Moscow could", "the Kyiv regime", "Moscow-installed"; but
+#: "Kyiv's suburbs" is the place).
+_GOVERNMENT_AFTER = re.compile(
+    r"[’']s\b(?!\s+(?:[\w-]+\s+)?(?:streets?|suburbs?|outskirts|cent(?:re|er)|residents|"
+    r"airports?|metro|districts?|skies|sky|buildings?|region|oblast|infrastructure|grid|"
+    r"stations?|hospitals?|bridges?|port|squares?|neighbou?rhoods?|apartments?|homes)\b)"
+    rf"|\s+(?:(?:has|have|had|did|does)\s+)?(?:not\s+|\w+ly\s+){{0,2}}(?:{_AGENTIVE})\b"
+    r"|\s+(?:has|have|had)\s+(?:not\s+|\w+ly\s+){0,2}(?!(?:been|suffered|endured|seen|"
+    r"witnessed|experienced|faced|remained|become)\b)\w+(?:ed|en)\b"
+    r"|\s+(?:will|would|could|can|may|might|must|should)\s+(?:not\s+|\w+ly\s+){0,2}"
+    r"(?!be\s+\w+(?:ed|en)\b)\w"
+    r"|\s+(?:is|was|are|were)\s+(?:not\s+|\w+ly\s+){0,2}(?:\w+ing|able|unable|ready|"
+    r"willing|prepared|determined|reluctant)\b"
+    r"|-(?:installed|backed|controlled|led|appointed|aligned|friendly)\b"
+    r"|\s+(?:regime|government|authorities|leadership)\b"
+)
+#: Before it: an agent, a partner or a recipient ("announced by London", "talks with
+#: Moscow", "support for Kyiv", "sanctions against Moscow").
+_GOVERNMENT_BEFORE = re.compile(
+    r"(?:\b(?:by|with)|\b(?:support|aid|assistance|backing|weapons|arms|supplies|sanctions|"
+    r"pressure|criticism|concessions|loyalty|ties|relations)(?:\s+[\w-]+){0,3}\s+(?:to|for|on|"
+    r"against|from|with))\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _rank(mention: Mention, places: Mapping[str, Place]) -> int:
@@ -29,6 +77,17 @@ def _rank(mention: Mention, places: Mapping[str, Place]) -> int:
     if place is None:
         return 1
     return {"populated_place": 0, "country": 3}.get(place.kind, 2)
+
+
+def is_government(text: str, mention: Mention) -> bool:
+    """True when a capital's name stands for its government, not the place (metonymy):
+    such a mention is never the place of a claim (the party patterns read it as a side)."""
+    if mention.text.lower() not in CAPITALS:
+        return False
+    before = text[max(0, mention.start - 60) : mention.start]
+    if _GOVERNMENT_BEFORE.search(before):
+        return True
+    return _GOVERNMENT_AFTER.match(text, mention.end) is not None
 
 
 def _is_locator(text: str, mention: Mention, previous_end: int) -> bool:
