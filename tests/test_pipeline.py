@@ -176,3 +176,51 @@ def test_consolidation_failure_keeps_articles(tmp_path: Path) -> None:
     assert report.read == 8 and not report.consolidated
     assert report.consolidation_error == "consolidate failed: RuntimeError: bad cluster"
     assert len(cm.analysis().articles) == 8
+
+
+def test_rerun_with_nothing_new_keeps_the_current_consolidation(tmp_path: Path) -> None:
+    cons = CountingConsolidator()
+    cm = make(tmp_path, consolidator=cons)
+    cm.analyze([str(EXAMPLES)])
+    events = cm.analysis().events
+    again = cm.analyze([str(EXAMPLES)])
+    assert again.consolidated and again.read == 0
+    assert cons.seen == [8] and cm.analysis().events == events
+    cm.consolidate()  # asked for explicitly: always runs
+    assert cons.seen == [8, 8]
+
+
+def test_new_article_or_missing_marker_consolidates_again(tmp_path: Path) -> None:
+    cons = CountingConsolidator()
+    cm = make(tmp_path, consolidator=cons)
+    assert cm.analyze([str(EXAMPLES / "01_toretsk_capture_claim.txt")]).read == 1
+    assert cm.analyze([str(EXAMPLES)]).read == 7
+    assert cons.seen == [1, 8]
+    # events replaced without a marker (an older claimmap, another tool): not trusted
+    cm.store.replace_consolidation(ConsolidationResult())
+    cm.analyze([str(EXAMPLES)])
+    assert cons.seen == [1, 8, 8]
+
+
+def test_consolidation_killed_before_it_finished_runs_on_the_next_run(tmp_path: Path) -> None:
+    cm = make(tmp_path, consolidator=BrokenConsolidator())
+    assert not cm.analyze([str(EXAMPLES)]).consolidated
+    cons = CountingConsolidator()
+    cm2 = make(tmp_path, consolidator=cons)
+    assert cm2.analyze([str(EXAMPLES)]).read == 0
+    assert cons.seen == [8]
+
+
+def test_empty_store_sets_up_no_consolidation(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    def stage(name: str) -> object:
+        if name == "consolidate":
+            raise OSError("must not be needed")
+        return {"geoparse": WordGeoparser, "claims": OneClaim}[name]()
+
+    monkeypatch.setattr(pipeline, "create_stage", stage)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    report = ClaimMap(tmp_path / "e.db").analyze([str(empty)])
+    assert report.read == 0 and not report.consolidated
+    assert report.consolidation_error is None

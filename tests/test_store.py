@@ -204,3 +204,20 @@ def test_stored_as_reports_id_and_content(store: Store, full_analysis: Analysis)
     assert store.stored_as(article.id, "other") == (article.content_hash, False)
     assert store.stored_as("another-id", article.content_hash) == (None, True)
     assert store.stored_as(article.id, article.content_hash) == (article.content_hash, True)
+
+
+def test_consolidation_input_and_marker(store: Store, full_analysis: Analysis) -> None:
+    fill(store, full_analysis)
+    whole = store.load_analysis()
+    needed = store.load_analysis(consolidation=False)
+    assert (needed.articles, needed.places, needed.mentions, needed.claims) == (
+        whole.articles, whole.places, whole.mentions, whole.claims)
+    assert (needed.events, needed.flags, needed.origins) == ((), (), {})
+    assert store.consolidation_marker() is None  # fill() saved none
+    state = store.articles_state()
+    store.replace_consolidation(ConsolidationResult(), f"{state}|x")
+    assert store.consolidation_marker() == f"{state}|x"
+    store.add_article(Article("c3", "Illustrative third text.", "c" * 64))
+    assert store.articles_state() != state
+    store.replace_consolidation(ConsolidationResult())
+    assert store.consolidation_marker() is None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from claimmap import __version__
 from claimmap.errors import ClaimmapError, InputRejected
 from claimmap.ingest import DEFAULT_MAX_BYTES, read_inputs
 from claimmap.model import Analysis, Article, Claim, Flag, Mention, Place
@@ -181,11 +182,12 @@ class ClaimMap:
                     skipped.append(item.id)
             if progress is not None:
                 progress(Progress(read, len(skipped), len(rejected), current))
-        # Always, not only when something new was stored: a run killed before this
-        # point left the stored events stale.
+        # Not only when something new was stored: a run killed before this point left
+        # the stored events stale. Skipped when the store's marker says the events
+        # were computed from exactly the articles stored now.
         consolidated, error = False, None
         try:
-            consolidated = self._consolidate()
+            consolidated = self._consolidate(skip_if_current=True)
         except ClaimmapError as exc:
             error = str(exc)
         return RunReport(read, len(skipped), tuple(rejected), time.monotonic() - started,
@@ -215,20 +217,33 @@ class ClaimMap:
         """Re-run consolidation over everything stored."""
         self._consolidate()
 
-    def _consolidate(self) -> bool:
-        stored = self.store.load_analysis()
+    def _consolidate(self, skip_if_current: bool = False) -> bool:
+        state = self.store.articles_state()
+        if state.startswith("0:"):
+            return False  # nothing stored: no stage to set up
+        consolidator = self.stage("consolidate")
+        marker = _marker(state, consolidator)
+        if skip_if_current and self.store.consolidation_marker() == marker:
+            return True  # the stored events are those of exactly these articles
+        stored = self.store.load_analysis(consolidation=False)
         if not stored.articles:
             return False
         places = {p.id: p for p in stored.places}
-        consolidator = self.stage("consolidate")
         result = _run("consolidate", consolidator.consolidate, stored.articles,
                       stored.mentions, stored.claims, places, self.store.article_flags())
-        self.store.replace_consolidation(result)
+        self.store.replace_consolidation(result, marker)
         return True
 
     def analysis(self) -> Analysis:
         """Everything stored, as one Analysis."""
         return self.store.load_analysis()
+
+
+def _marker(articles_state: str, consolidator: object) -> str:
+    """What a consolidation is computed from: the stored articles (see
+    ``Store.articles_state``), the consolidator's class and claimmap's version."""
+    kind = type(consolidator)
+    return f"{articles_state}|{kind.__module__}.{kind.__qualname__}|{__version__}"
 
 
 def _run(stage: str, call: Callable[..., T], *args: object) -> T:

@@ -44,6 +44,9 @@ class CandidateFinder:
     def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000) -> None:
         self._gazetteer = gazetteer
         self._for_name = lru_cache(maxsize=cache_size)(self._lookup_name)
+        # the gazetteer's exact-name lookup, cached too: acronyms, region spans and
+        # demonyms ask for the same names article after article
+        self._lookup = lru_cache(maxsize=cache_size)(gazetteer.lookup)
 
     def options(self, hit: SpanHit) -> tuple[Option, ...]:
         if hit.source == "region" and hit.head is not None:
@@ -57,7 +60,7 @@ class CandidateFinder:
 
     def _acronym(self, text: str, found: tuple[Option, ...]) -> tuple[Option, ...]:
         letters = "".join(c for c in text if c.isalnum())
-        keep = {m.place.id for m in self._gazetteer.lookup(text)
+        keep = {m.place.id for m in self._lookup(text)
                 if "".join(c for c in m.matched if c.isalnum()) == letters}
         kept = tuple(o for o in found if o.place.id in keep)
         if kept or not letters.isalpha():
@@ -75,7 +78,7 @@ class CandidateFinder:
         state = US_STATE_ABBREVIATIONS.get(name.replace(" ", ""))
         if state is not None:
             return tuple(o for o in self._for_name(state) if o.place.kind == "admin1")
-        found = [_exact(m) for m in self._gazetteer.lookup(name)]
+        found = [_exact(m) for m in self._lookup(name)]
         found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)]
         if not any(o.match != "variant" for o in found) and len(name) >= 5:
             fuzzy = self._gazetteer.fuzzy(name, limit=8)
@@ -97,7 +100,7 @@ class CandidateFinder:
                 continue
             stem = word[: len(word) - len(suffix)]
             for ending in _COUNTRY_ENDINGS:
-                found += [m.place for m in self._gazetteer.lookup(stem + ending)
+                found += [m.place for m in self._lookup(stem + ending)
                           if m.place.kind == "country" or (m.place.kind == "admin1" and m.primary)]
         countries = [p for p in found if p.kind == "country"]
         return tuple(Option(p, "alternate") for p in (countries or found))
@@ -105,7 +108,7 @@ class CandidateFinder:
     def _region(self, text: str, head: str) -> tuple[Option, ...]:
         head_options = self._for_name(head)
         head_ids = {o.place.id for o in head_options}
-        whole = [_exact(m) for m in self._gazetteer.lookup(text) if _named_for(m, head, head_ids)]
+        whole = [_exact(m) for m in self._lookup(text) if _named_for(m, head, head_ids)]
         if whole:
             return _dedupe(whole)
         tail = text[len(head) :].strip().lower()
@@ -123,7 +126,7 @@ class CandidateFinder:
     def _areas_named(self, head: str, head_ids: set[str]) -> tuple[Option, ...]:
         """First-level divisions whose name is the head plus a region word."""
         for suffix in (" Oblast", " Region", " Province", " Krai"):
-            found = self._gazetteer.lookup(head + suffix)
+            found = self._lookup(head + suffix)
             areas = [
                 _exact(m)
                 for m in found

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
+from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.geoparse import patterns
 from claimmap.geoparse.candidates import Option
 from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, REGION_HEADS, SURNAME_CUES
@@ -25,6 +28,7 @@ from claimmap.geoparse.recognise import SpanHit, lower_words, person_names
 
 STRONG_POPULATION = 100_000
 NOTABLE_POPULATION = 1_000
+CLOSE_NAME = 80.0  # edit similarity (0-100) of an alternate name to the main name
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|outside|into|toward|towards|across|of|through|around)"
     r"\s+(?:the\s+)?$",
@@ -86,7 +90,27 @@ def _strong(o: Option, hit: SpanHit) -> bool:
         return False
     if o.match == "alternate" and len(hit.text) < 4:
         return False
-    return o.place.kind != "populated_place" or o.place.population >= STRONG_POPULATION
+    if o.place.kind != "populated_place":
+        return True
+    return o.place.population >= STRONG_POPULATION and (
+        o.match == "exact" or _close_to_main_name(hit.text, o.place.name)
+    )
+
+
+def _close_to_main_name(alternate: str, main: str) -> bool:
+    """An alternate name that is a spelling of the town's main name ("Kiev", "Odessa",
+    "Kharkov"), not another word that happens to be listed for it ("Hamas" for Hamm):
+    the same romanisation-variant key, an edit similarity of :data:`CLOSE_NAME`, the
+    main name's initials ("L.A.") or some of its words ("Logan" for Logan City)."""
+    if variant_key(alternate) == variant_key(main):
+        return True
+    short, full = name_key(alternate), name_key(main)
+    if fuzz.ratio(short, full) >= CLOSE_NAME:
+        return True
+    words = full.split()
+    initials = "".join(w[0] for w in words if w)
+    letters = "".join(c for c in short if c.isalnum())
+    return letters == initials or set(short.split()) <= set(words)
 
 
 def _notable(o: Option, hit: SpanHit) -> bool:

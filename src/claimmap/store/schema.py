@@ -122,6 +122,15 @@ events = Table(
 
 CORE_TABLES = (articles, places, mentions, claims, flags, events)
 
+# Small facts about the store as a whole; "consolidated" records what the stored
+# events were computed from (see Store.consolidation_marker).
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", String, nullable=False),
+)
+
 
 def _v1_core_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(CORE_TABLES))
@@ -138,12 +147,17 @@ def _v2_full_text(conn: Connection) -> None:
     conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
 
 
+def _v3_state(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[store_state])
+
+
 Migration = Callable[[Connection], None]
 
 #: (version, what it does, step). Applied in order; the store's version is the last.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core tables: articles, places, mentions, claims, flags, events", _v1_core_tables),
     (2, "full-text index over article title and text", _v2_full_text),
+    (3, "store state: what the stored consolidation was computed from", _v3_state),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -31,6 +31,7 @@ from claimmap.store.schema import (
     mentions,
     migrate,
     places,
+    store_state,
 )
 from claimmap.store.search import SearchHit, search
 
@@ -247,10 +248,29 @@ class Store:
 
     # -- consolidation --------------------------------------------------------
 
-    def replace_consolidation(self, result: ConsolidationResult) -> None:
-        """Replace all events, cross-article flags and origins, in one transaction."""
+    def articles_state(self) -> str:
+        """Changes whenever an article is stored: the article count and the highest
+        row key (articles are only ever added, each with its mentions and claims)."""
+        with self._read() as conn:
+            n, top = conn.execute(select(func.count(), func.max(articles.c.pk))).one()
+        return f"{n}:{top or 0}"
+
+    def consolidation_marker(self) -> str | None:
+        """The marker saved with the last completed consolidation, or None."""
+        stmt = select(store_state.c.value).where(store_state.c.key == "consolidated")
+        with self._read() as conn:
+            value = conn.execute(stmt).scalar()
+        return None if value is None else str(value)
+
+    def replace_consolidation(self, result: ConsolidationResult, marker: str | None = None) -> None:
+        """Replace all events, cross-article flags and origins, in one transaction,
+        and save ``marker`` (what they were computed from) in the same transaction;
+        without one, any old marker is dropped."""
         try:
             with self._write() as conn:
+                conn.execute(store_state.delete().where(store_state.c.key == "consolidated"))
+                if marker is not None:
+                    conn.execute(store_state.insert().values(key="consolidated", value=marker))
                 conn.execute(events.delete())
                 conn.execute(flags.delete().where(flags.c.scope == "consolidation"))
                 conn.execute(articles.update().values(origin_id=None))
@@ -271,11 +291,13 @@ class Store:
 
     # -- whole analysis, search, health ---------------------------------------
 
-    def load_analysis(self) -> Analysis:
-        """Everything stored, as one Analysis (ordered by id / position)."""
+    def load_analysis(self, consolidation: bool = True) -> Analysis:
+        """Everything stored, as one Analysis (ordered by id / position). With
+        ``consolidation=False``, only what consolidation reads: no events, flags or
+        origins."""
         with self._read() as conn:
             arts = conn.execute(select(articles).order_by(articles.c.id)).all()
-            return Analysis(
+            stored = Analysis(
                 articles=tuple(rows.row_article(r._mapping) for r in arts),
                 places=tuple(
                     rows.row_place(r._mapping)
@@ -293,6 +315,11 @@ class Store:
                     for r in conn.execute(select(claims).order_by(claims.c.article_id,
                                                                   claims.c.seq))
                 ),
+            )
+            if not consolidation:
+                return stored
+            return replace(
+                stored,
                 events=tuple(
                     rows.row_event(r._mapping)
                     for r in conn.execute(select(events).order_by(events.c.seq))
