@@ -246,3 +246,31 @@ def test_national_capitals_are_recognised_by_name_country_and_size() -> None:
                population=689_545)
     assert is_capital(moscow) and is_capital(dc)
     assert not is_capital(idaho) and not is_capital(state)
+
+
+def test_short_words_are_not_matched_by_transliteration_folding() -> None:
+    from claimmap.geoparse.candidates import MIN_VARIANT_CHARS, CandidateFinder
+
+    class VariantOnly:
+        """A gazetteer whose every variant look-up finds something (worst case)."""
+
+        def __init__(self) -> None:
+            self.asked: list[str] = []
+
+        def lookup(self, name: str) -> tuple[()]:
+            return ()
+
+        def lookup_variant(self, name: str) -> tuple[()]:
+            self.asked.append(name)
+            return ()
+
+        def fuzzy(self, name: str, limit: int = 5) -> tuple[()]:
+            return ()
+
+    gaz = VariantOnly()
+    found = CandidateFinder(gaz)  # type: ignore[arg-type]
+    found.for_name("За")
+    found.for_name("Бої")
+    found.for_name("Toretzk")
+    assert MIN_VARIANT_CHARS == 4
+    assert gaz.asked == ["Toretzk"]

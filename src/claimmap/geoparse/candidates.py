@@ -19,6 +19,9 @@ from claimmap.model import Place
 
 MAX_CANDIDATES = 40
 FUZZY_FLOOR = 0.82  # below this similarity a fuzzy match is no candidate at all
+#: Names shorter than this match only exactly: transliteration folding of two or three
+#: letters proposes places at random.
+MIN_VARIANT_CHARS = 4
 _AREA_KINDS = frozenset({"admin1", "region", "admin2"})
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "iots", "iot", "is", "i", "ish", "s")
 _COUNTRY_ENDINGS = ("a", "ia", "y", "e", "any", "as", "o", "on", "us", "ain", "and", "en", "ey", "")
@@ -79,7 +82,8 @@ class CandidateFinder:
         if state is not None:
             return tuple(o for o in self._for_name(state) if o.place.kind == "admin1")
         found = [_exact(m) for m in self._lookup(name)]
-        found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)]
+        if len(name) >= MIN_VARIANT_CHARS:  # "За" is not a spelling of "Azazga"
+            found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)]
         if not any(o.match != "variant" for o in found) and len(name) >= 5:
             fuzzy = self._gazetteer.fuzzy(name, limit=8)
             found += [Option(m.place, "fuzzy", s) for m, s in fuzzy if s >= FUZZY_FLOOR]
