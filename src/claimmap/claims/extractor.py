@@ -98,6 +98,7 @@ class _Reader:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         #: Place candidates of claims: a capital standing for its government is not one.
         self.candidates = [m for m in self.mentions if not places.is_government(self.text, m)]
+        self._candidate_starts = [m.start for m in self.candidates]
         self.places = places_by_id
         self.published = publication_date(article.published)
         blocked = [(m.start, m.end) for m in self.mentions]
@@ -226,7 +227,8 @@ class _Reader:
         segment = (trigger.start, max(segment_end, trigger.end))
         if trigger.type in PER_PLACE:
             targets: list[Mention | None] = list(
-                places.all_objects(self.text, self.candidates, self.places, trigger.end, segment[1])
+                places.all_objects(self.text, self._within(bounds), self.places, trigger.end,
+                                   segment[1])
             ) or [self._about(trigger, segment, bounds)]
         else:
             targets = [self._about(trigger, segment, bounds)]
@@ -241,8 +243,16 @@ class _Reader:
         clause = fields.clause(self.text, bounds, (trigger.start, trigger.end))
         span_ = (trigger.start, trigger.end)
         return places.about(
-            self.text, self.candidates, self.places, span_, segment, bounds, clause[1]
+            self.text, self._within(bounds), self.places, span_, segment, bounds, clause[1]
         )
+
+    def _within(self, bounds: tuple[int, int]) -> list[Mention]:
+        """The place candidates starting inside ``bounds`` (a sentence): claims look
+        for their place there, so a long article costs no more per claim than a short
+        one (scanning every mention for every trigger was quadratic)."""
+        lo = bisect_left(self._candidate_starts, bounds[0])
+        hi = bisect_left(self._candidate_starts, bounds[1])
+        return self.candidates[lo:hi]
 
     def _claim(
         self, sentence: Sentence, trigger: Trigger, clause: tuple[int, int],
