@@ -4,6 +4,7 @@ except ``.json``, which is one document and is read whole."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -11,7 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from claimmap.errors import InputRejected
 from claimmap.ingest.records import article_from_record, headline, too_large
@@ -118,6 +119,12 @@ def _record(
 
 def _open_text(path: Path) -> IO[str]:
     """Open a streamed file as text in its detected encoding."""
+    raw, encoding = _open_binary(path)
+    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+
+
+def _open_binary(path: Path) -> tuple[BinaryIO, str]:
+    """Open a streamed file and detect its encoding from a sample."""
     raw = path.open("rb")
     try:
         sample = raw.read(SAMPLE_BYTES)
@@ -128,17 +135,71 @@ def _open_text(path: Path) -> IO[str]:
     except BaseException:
         raw.close()
         raise
-    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+    return raw, encoding
 
 
 def read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
-    """One JSON object per line; blank lines are skipped; a bad line is named
-    ``path:line`` and the rest of the file is still read."""
+    """One JSON object per line; blank lines are skipped; a bad line (malformed,
+    undecodable, too large) is named ``path:line`` and the rest of the file is still
+    read. Lines are read and decoded one at a time, with a bounded read, so a bad byte
+    loses only its own line and a huge line is never held whole."""
     try:
-        stream = _open_text(path)
+        raw, encoding = _open_binary(path)
     except InputRejected as exc:
         yield exc
         return
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        yield from _jsonl_text(io.TextIOWrapper(raw, encoding=encoding, newline=""), path,
+                               max_bytes)
+        return
+    records = 0
+    with raw:
+        for lineno, line, size in _byte_lines(raw, _line_limit(max_bytes)):
+            where = f"{path}:{lineno}"
+            if line is None:
+                records += 1
+                yield InputRejected(where, too_large(size, _line_limit(max_bytes))
+                                    .replace("bytes of text", "bytes in one line"))
+                continue
+            try:
+                text = line.decode(encoding)
+            except UnicodeDecodeError as exc:
+                records += 1
+                yield InputRejected(where, f"undecodable as {encoding} ({exc.reason}); "
+                                    "save the file as UTF-8")
+                continue
+            if text.strip() and text.strip() != "\ufeff":
+                records += 1
+                yield _jsonl_line(text, where, path, max_bytes)
+    if not records:
+        yield InputRejected(str(path), "empty file (no records)")
+
+
+def _line_limit(max_bytes: int) -> int:
+    """The longest JSON line read: a record's text may grow in JSON (escapes, other
+    fields), so allow twice the text limit plus room for metadata."""
+    return 2 * max_bytes + 65_536
+
+
+def _byte_lines(raw: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size); the line is None when it is longer than ``limit``,
+    in which case the rest of it is skipped in bounded chunks."""
+    lineno = 0
+    while line := raw.readline(limit):
+        lineno += 1
+        if len(line) < limit or line.endswith(b"\n"):
+            yield lineno, line, len(line)
+            continue
+        size = len(line)
+        while more := raw.readline(1 << 20):
+            size += len(more)
+            if more.endswith(b"\n"):
+                break
+        yield lineno, None, size
+
+
+def _jsonl_text(stream: IO[str], path: Path, max_bytes: int) -> Iterator[Item]:
+    """JSON Lines in a wide encoding (UTF-16/32), read as a text stream."""
     lineno, records = 0, 0
     with stream:
         try:
