@@ -3,19 +3,18 @@
 
 :func:`analysis_to_json` turns an :class:`~claimmap.model.Analysis` into plain JSON
 data with every list present and a deterministic order. :func:`to_data` and
-:func:`from_data` convert any model dataclass to and from that JSON form; the store
-keeps claims, events and flags in exactly this form.
+:func:`from_data` (from :mod:`claimmap.codec`) convert any model dataclass to and from
+that JSON form; the store keeps claims, events and flags in exactly this form.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import types
-from functools import cache
 from importlib import resources
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
+from claimmap.codec import from_data as from_data  # re-exported: part of this API
+from claimmap.codec import to_data as to_data
 from claimmap.model import (
     SCHEMA_ID,
     Analysis,
@@ -27,58 +26,11 @@ from claimmap.model import (
     Place,
 )
 
-T = TypeVar("T")
-
 #: The article fields in the analysis JSON (the text itself is not repeated there).
 ARTICLE_FIELDS = (
     "id", "title", "source", "url", "published", "language", "author", "path", "chars",
     "origin_id",
 )
-
-
-def to_data(obj: object) -> Any:
-    """A model dataclass (or tuple/list/dict of them) as JSON data: objects for
-    dataclasses, lists for tuples."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, tuple | list):
-        return [to_data(item) for item in obj]
-    if isinstance(obj, dict):
-        return {str(key): to_data(value) for key, value in obj.items()}
-    return obj
-
-
-def from_data(cls: type[T], data: Any) -> T:
-    """Rebuild a model dataclass from :func:`to_data`'s output."""
-    hints = _hints(cls)  # type: ignore[arg-type]
-    kwargs = {name: _decode(hint, data[name]) for name, hint in hints.items() if name in data}
-    return cls(**kwargs)
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {name: hint for name, hint in get_type_hints(cls).items() if name in names}
-
-
-def _decode(hint: Any, value: Any) -> Any:
-    origin = get_origin(hint)
-    if origin is Union or origin is types.UnionType:
-        if value is None:
-            return None
-        inner = [arg for arg in get_args(hint) if arg is not type(None)]
-        return _decode(inner[0], value)
-    if origin is tuple:
-        return tuple(_decode(get_args(hint)[0], item) for item in value)
-    if origin is dict:
-        return dict(value)
-    if origin is Literal:
-        return value
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return from_data(hint, value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    return value
 
 
 def article_to_data(article: Article, origin_id: str | None = None) -> dict[str, Any]:

@@ -25,12 +25,12 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
+from claimmap.consolidate.dates import published_day
 from claimmap.consolidate.text import find_numbers, find_quotes, words
 from claimmap.model import Article
 
@@ -100,15 +100,6 @@ def jaccard(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> float:
         return 0.0
     inter = len(np.intersect1d(a, b, assume_unique=True))
     return inter / (len(a) + len(b) - inter)
-
-
-def _day(published: str | None) -> int | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -198,7 +189,7 @@ class StoryIndex:
             return True
         if shared_quotes < p.shared_quotes:
             return False
-        da, db = _day(a.published), _day(b.published)
+        da, db = published_day(a.published), published_day(b.published)
         return da is None or db is None or abs(da - db) <= p.quote_days
 
 

@@ -1,6 +1,6 @@
 """Rows to model objects and back. Claims, events and flags are stored whole as the
 JSON form of the analysis contract (``claimmap.analysis.to_data``, computed here by
-the equivalent, faster :mod:`claimmap.store.codec`)."""
+:mod:`claimmap.codec`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from claimmap.codec import from_data, to_data
 from claimmap.model import Article, Candidate, Claim, Event, Flag, Mention, Place
-from claimmap.store.codec import from_data, to_data
 
 
 def article_row(article: Article) -> dict[str, Any]:

@@ -1,8 +1,7 @@
-"""The analysis contract's JSON form of model dataclasses, as
-:func:`claimmap.analysis.to_data` and :func:`~claimmap.analysis.from_data` give it,
-but with each class's fields and their decoders worked out once per class rather than
-on every value (the generic walk cost more than the database reads and writes).
-``tests/test_store_codec.py`` checks that both give the same results."""
+"""Model dataclasses to and from their JSON form (the analysis contract's form: objects
+for dataclasses, lists for tuples), used by the analysis JSON and the store alike. Each
+class's fields and their decoders are worked out once per class, not on every value
+(a generic walk cost more than the database reads and writes)."""
 
 from __future__ import annotations
 
