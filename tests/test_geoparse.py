@@ -274,3 +274,50 @@ def test_short_words_are_not_matched_by_transliteration_folding() -> None:
     found.for_name("Toretzk")
     assert MIN_VARIANT_CHARS == 4
     assert gaz.asked == ["Toretzk"]
+
+
+class _Names:
+    """A gazetteer answering exact look-ups from a table (variant and fuzzy: nothing)."""
+
+    def __init__(self, table: dict[str, list[tuple[object, bool]]]) -> None:
+        from claimmap.gazetteer.base import NameMatch
+
+        self.table = {k: tuple(NameMatch(p, k, primary) for p, primary in v)  # type: ignore[arg-type]
+                      for k, v in table.items()}
+
+    def lookup(self, name: str) -> tuple[object, ...]:
+        return self.table.get(name, ())
+
+    def lookup_variant(self, name: str) -> tuple[()]:
+        return ()
+
+    def fuzzy(self, name: str, limit: int = 5) -> tuple[()]:
+        return ()
+
+
+def test_a_country_name_means_the_country_not_a_town_listing_it() -> None:
+    from claimmap.geoparse.candidates import CandidateFinder
+    from claimmap.model import Place
+
+    germany = Place("geonames:2921044", "Germany", "country", 51.5, 10.5, "DE")
+    village = Place("geonames:1", "Gemmano", "populated_place", 43.9, 12.6, "IT",
+                    population=1_100)  # illustrative: a town whose alternate names list it
+    jordan_town = Place("geonames:2", "Germany", "populated_place", 40.0, -80.0, "US",
+                        population=900)  # a town truly named so keeps its place
+    finder = CandidateFinder(_Names(  # type: ignore[arg-type]
+        {"Germany": [(germany, True), (village, False), (jordan_town, True)]}))
+    ids = {o.place.id for o in finder.for_name("Germany")}
+    assert ids == {germany.id, jordan_town.id}
+
+
+def test_acronyms_name_countries_and_regions_not_towns() -> None:
+    from claimmap.geoparse.candidates import CandidateFinder
+    from claimmap.geoparse.recognise import SpanHit
+    from claimmap.model import Place
+
+    town = Place("geonames:3", "Kannur", "populated_place", 11.9, 75.4, "IN", population=1)
+    usa = Place("geonames:6252001", "United States", "country", 39.8, -98.5, "US")
+    finder = CandidateFinder(_Names(  # type: ignore[arg-type]
+        {"CNN": [(town, False)], "USA": [(usa, False)]}))
+    assert finder.options(SpanHit(0, 3, "CNN", "gazetteer")) == ()
+    assert [o.place.id for o in finder.options(SpanHit(0, 3, "USA", "gazetteer"))] == [usa.id]

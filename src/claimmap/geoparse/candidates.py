@@ -22,6 +22,7 @@ FUZZY_FLOOR = 0.82  # below this similarity a fuzzy match is no candidate at all
 #: Names shorter than this match only exactly: transliteration folding of two or three
 #: letters proposes places at random.
 MIN_VARIANT_CHARS = 4
+_NAMED = ("exact", "alternate")
 _AREA_KINDS = frozenset({"admin1", "region", "admin2"})
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "iots", "iot", "is", "i", "ish", "s")
 _COUNTRY_ENDINGS = ("a", "ia", "y", "e", "any", "as", "o", "on", "us", "ain", "and", "en", "ey", "")
@@ -65,7 +66,9 @@ class CandidateFinder:
         letters = "".join(c for c in text if c.isalnum())
         keep = {m.place.id for m in self._lookup(text)
                 if "".join(c for c in m.matched if c.isalnum()) == letters}
-        kept = tuple(o for o in found if o.place.id in keep)
+        # ... and a country or a region ("USA", "UK", "DPR"): towns' capitalised codes
+        # in GeoNames are mostly airport codes ("CNN", "BBC", "GDP" are no places)
+        kept = tuple(o for o in found if o.place.id in keep and o.place.kind != "populated_place")
         if kept or not letters.isalpha():
             return kept
         # "US" is written "U.S." in the gazetteer's names
@@ -89,6 +92,10 @@ class CandidateFinder:
             found += [Option(m.place, "fuzzy", s) for m, s in fuzzy if s >= FUZZY_FLOOR]
         if name[:1].isupper() and name.count(" ") <= 1:
             found += self._demonym(name)
+        if any(o.place.kind == "country" and o.match in _NAMED for o in found):
+            # a country's name means the country: a town that merely lists it among its
+            # alternate names ("Germany" for an Italian village) is no candidate
+            found = [o for o in found if o.place.kind != "populated_place" or o.match == "exact"]
         return _dedupe(found)
 
     def _demonym(self, word: str) -> tuple[Option, ...]:
