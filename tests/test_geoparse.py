@@ -321,3 +321,40 @@ def test_acronyms_name_countries_and_regions_not_towns() -> None:
         {"CNN": [(town, False)], "USA": [(usa, False)]}))
     assert finder.options(SpanHit(0, 3, "CNN", "gazetteer")) == ()
     assert [o.place.id for o in finder.options(SpanHit(0, 3, "USA", "gazetteer"))] == [usa.id]
+
+
+def test_codes_and_multiword_variants_are_no_candidates() -> None:
+    from claimmap.gazetteer.base import NameMatch
+    from claimmap.geoparse.candidates import CandidateFinder
+    from claimmap.model import Place
+
+    seattle = Place("geonames:5809844", "Seattle", "populated_place", 47.6, -122.3, "US",
+                    population=780_995)
+    blacks = Place("geonames:4", "Blackstone", "populated_place", 37.1, -78.0, "US",
+                   population=3_500)
+
+    class Gaz(_Names):
+        def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:  # type: ignore[override]
+            return (NameMatch(blacks, "Blacks", False),) if name == "Black Sea" else ()
+
+    gaz = Gaz({})
+    gaz.table["Sea"] = (NameMatch(seattle, "SEA", False),)
+    finder = CandidateFinder(gaz)  # type: ignore[arg-type]
+    finder_table = finder._lookup  # the exact table answers "SEA" for "Sea" (case folded)
+    assert finder_table("Sea")  # the gazetteer does offer it...
+    assert finder.for_name("Sea") == ()  # ...but a capitalised code is no name
+    assert finder.for_name("Black Sea") == ()  # one word is no spelling of two
+
+
+@pytest.mark.slow
+def test_organisations_are_not_place_mentions() -> None:
+    """With the full gazetteer, where "Hamas" and "Google" are alternate names of towns
+    (Hamm, Topeka)."""
+    from claimmap.gazetteer import load_default
+    from claimmap.geoparse import create_geoparser
+    from claimmap.model import Article
+
+    text = ("Illustrative, not real reporting: Hamas and Google issued statements, "
+            "while shelling hit Kramatorsk.")
+    found = create_geoparser(load_default()).parse(Article("t", text, "h"))
+    assert [m.text for m in found.mentions] == ["Kramatorsk"]

@@ -84,9 +84,11 @@ class CandidateFinder:
         state = US_STATE_ABBREVIATIONS.get(name.replace(" ", ""))
         if state is not None:
             return tuple(o for o in self._for_name(state) if o.place.kind == "admin1")
-        found = [_exact(m) for m in self._lookup(name)]
+        found = [_exact(m) for m in self._lookup(name) if not _code(m)]
         if len(name) >= MIN_VARIANT_CHARS:  # "За" is not a spelling of "Azazga"
-            found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)]
+            words = name.count(" ")  # "Black Sea" is no spelling of "Blacks"
+            found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)
+                      if m.matched.count(" ") == words]
         if not any(o.match != "variant" for o in found) and len(name) >= 5:
             fuzzy = self._gazetteer.fuzzy(name, limit=8)
             found += [Option(m.place, "fuzzy", s) for m, s in fuzzy if s >= FUZZY_FLOOR]
@@ -158,6 +160,13 @@ def _named_for(m: NameMatch, head: str, head_ids: set[str]) -> bool:
         return True
     a, b = name_key(m.place.name), name_key(head)
     return a[:4] == b[:4] or variant_key(m.place.name)[:4] == variant_key(head)[:4]
+
+
+def _code(m: NameMatch) -> bool:
+    """A town's alternate name in capitals of up to four letters: an airport or other
+    code ("SEA" for Seattle), never what a text means by the word."""
+    return (m.place.kind == "populated_place" and not m.primary and len(m.matched) <= 4
+            and m.matched.isupper())
 
 
 def _exact(m: NameMatch) -> Option:

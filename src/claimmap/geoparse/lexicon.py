@@ -193,6 +193,14 @@ COMMON_CAPITALISED = _words(
     bill party navy"""
 )
 
+# Organisations and brands frequent in war reporting whose names are also alternate
+# names of some town in GeoNames ("Hamas" for Hamm, "Google" for Topeka).
+ORGANISATIONS = _words(
+    """hamas hezbollah hizbollah taliban isis daesh wagner google facebook twitter youtube
+    telegram tiktok microsoft amazon apple reuters bloomberg gazprom rosatom rosneft
+    naftogaz ukrenergo boeing lockheed raytheon"""
+)
+
 # Frequent English words that are also (tiny) place names somewhere.
 STOPWORDS = _words(
     """a an and are be been but do does had has have he her him his i is it me my no not

@@ -29,6 +29,7 @@ from claimmap.geoparse.lexicon import (
     HYPHEN_PREFIXES,
     MONTHS,
     NAME_ENDINGS,
+    ORGANISATIONS,
     PERSON_TITLES,
     REGION_HEADS,
     SURNAME_CUES,
@@ -113,7 +114,7 @@ class Recogniser:
         first = words[0].lower()
         if len(words) == 1 and (first in MONTHS or first in WEEKDAYS or first in DEMONYMS):
             return False
-        if len(words) == 1 and first in COMMON_CAPITALISED:
+        if len(words) == 1 and (first in COMMON_CAPITALISED or first in ORGANISATIONS):
             return False
         if len(words) > 1 and all(w.lower() in COMMON_CAPITALISED for w in words):
             return False  # "The City", "North Central"
