@@ -97,6 +97,13 @@ def test_summary_uses_gazetteer_name_and_counts() -> None:
     assert event.summary.endswith(".")
 
 
+def test_summary_says_when_the_place_was_not_resolved() -> None:
+    unplaced = [dataclasses.replace(c, place_id=None, mention_start=None)
+                for c in s.capture_claims()]
+    summaries = [e.summary for e in run(unplaced).events if e.type == "control_change"]
+    assert summaries and all("capture of a place not resolved" in t for t in summaries)
+
+
 def test_number_disagreement() -> None:
     q1 = dataclasses.replace(s.capture_claims()[0], id="x1", type="casualties",
                              quantity=Quantity(350, "up to", "killed"))

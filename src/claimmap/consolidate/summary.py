@@ -114,7 +114,7 @@ def summarise(
     who, claimant = _who(claims, lead)
     where = place_phrase(event.place_id, places)
     what = _what(family, claims, actor_side, claimant)
-    what = what.replace("{place}", f" {where}" if where else "")
+    what = what.replace("{place}", f" {where}" if where else " a place not resolved")
     parts = [f"{who} {what}, {_when(event.date, reported)}", _counts(claims, event)]
     parts.extend(_disagreement(item, event.date) for item in event.contradictions)
     if contested_by:
