@@ -358,3 +358,16 @@ def test_organisations_are_not_place_mentions() -> None:
             "while shelling hit Kramatorsk.")
     found = create_geoparser(load_default()).parse(Article("t", text, "h"))
     assert [m.text for m in found.mentions] == ["Kramatorsk"]
+
+
+def test_cyrillic_words_opening_a_sentence_are_not_unresolved_places() -> None:
+    from claimmap.gazetteer import load_fixture
+    from claimmap.geoparse import create_geoparser
+    from claimmap.model import Article
+
+    # illustrative Ukrainian text, not real reporting
+    text = "Бої тривають. Підрозділи відбили атаки біля Часового Яру."
+    found = create_geoparser(load_fixture()).parse(Article("uk", text, "h"))
+    texts = [m.text for m in found.mentions]
+    assert "Бої" not in texts and "Підрозділи" not in texts
+    assert "Часового Яру" in texts  # an inflected name: kept, honestly unresolved

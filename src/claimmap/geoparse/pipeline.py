@@ -59,7 +59,7 @@ class GazetteerGeoparser:
         hits = self.recogniser.find(article.text)
         options = [self.finder.options(h) for h in hits]
         keep = keep_hits(article.text, hits, options)
-        keep = [i for i in keep if _named(hits[i], options[i])]
+        keep = [i for i in keep if _named(article.text, hits[i], options[i])]
         keep = _with_country_acronyms(hits, options, keep)
         return self._resolve(article, [hits[i] for i in keep], [options[i] for i in keep])
 
@@ -141,10 +141,19 @@ class GazetteerGeoparser:
         return tuple(out)
 
 
-def _named(hit: SpanHit, options: tuple[Option, ...]) -> bool:
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t[(«\"'„“")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _named(text: str, hit: SpanHit, options: tuple[Option, ...]) -> bool:
     """A single word the automaton found must be some place's name as written: when it
     matches only as a romanisation variant of one, it is more often an ordinary word
-    or a surname than a place."""
+    or a surname than a place. A Cyrillic word must match some name at all."""
+    if hit.source == "cyrillic" and not options:
+        # Any capitalised Cyrillic word is proposed; one that opens a sentence and that no
+        # gazetteer name fits is an ordinary word, not an unresolved place.
+        return not _opens_sentence(text, hit.start)
     if hit.source != "gazetteer" or " " in hit.text or not options:
         return True
     return any(o.match in ("exact", "alternate") for o in options)
