@@ -92,7 +92,7 @@ def analyze(
     if html_out and writer is None:
         raise click.UsageError("--html: the HTML report is not available in this version of "
                                "claimmap; use --json instead")
-    out = click.get_text_stream("stderr" if json_out == "-" else "stdout")
+    out = sys.stderr if json_out == "-" else sys.stdout
     cm = ClaimMap(db or default_db(), max_bytes=max_bytes)
     try:
         with _progress() as tick:
