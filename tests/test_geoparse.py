@@ -354,8 +354,8 @@ def test_organisations_are_not_place_mentions() -> None:
     from claimmap.geoparse import create_geoparser
     from claimmap.model import Article
 
-    text = ("Illustrative, not real reporting: Hamas and Google issued statements, "
-            "while shelling hit Kramatorsk.")
+    text = ("Illustrative, not real reporting: Hamas and Google issued statements, the "
+            "White House and the Washington Post said, while shelling hit Kramatorsk.")
     found = create_geoparser(load_default()).parse(Article("t", text, "h"))
     assert [m.text for m in found.mentions] == ["Kramatorsk"]
 

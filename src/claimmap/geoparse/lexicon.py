@@ -201,6 +201,16 @@ ORGANISATIONS = _words(
     naftogaz ukrenergo boeing lockheed raytheon"""
 )
 
+# A place name followed by one of these names a newspaper or broadcaster ("Washington
+# Post", "Kyiv Independent", "New York Times"), not the place.
+MEDIA_HEADS = _words(
+    """times post journal herald tribune gazette chronicle observer telegraph courier
+    inquirer examiner independent pravda"""
+)
+
+# Names of buildings and institutions that GeoNames also lists as towns' alternate names.
+NON_PLACE_PHRASES = frozenset({"white house", "the post", "the kremlin", "the pentagon"})
+
 # Frequent English words that are also (tiny) place names somewhere.
 STOPWORDS = _words(
     """a an and are be been but do does had has have he her him his i is it me my no not

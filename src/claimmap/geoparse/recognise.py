@@ -27,8 +27,10 @@ from claimmap.geoparse.lexicon import (
     EVENT_HEADS,
     FIRST_NAMES,
     HYPHEN_PREFIXES,
+    MEDIA_HEADS,
     MONTHS,
     NAME_ENDINGS,
+    NON_PLACE_PHRASES,
     ORGANISATIONS,
     PERSON_TITLES,
     REGION_HEADS,
@@ -118,6 +120,8 @@ class Recogniser:
             return False
         if len(words) > 1 and all(w.lower() in COMMON_CAPITALISED for w in words):
             return False  # "The City", "North Central"
+        if " ".join(w.lower() for w in words) in NON_PLACE_PHRASES:
+            return False  # "White House": a building, though a town's alternate name
         if len(words) == 1 and first in DIRECTIONS and _NAME_AFTER.match(text, hit.end):
             return False  # "Northeast Georgia": the compass word qualifies the name
         if len(words) == 1 and first in NAME_ENDINGS and _name_before(text, hit.start):
@@ -189,6 +193,8 @@ def _org_or_person_context(text: str, hit: SpanHit, first: str) -> bool:
     single = len(_TOKEN.findall(hit.text)) == 1
     if nxt[:1].isupper() and not gap.startswith(",") and single and first in FIRST_NAMES:
         return nxt.lower() not in REGION_HEADS
+    if nxt[:1].isupper() and nxt.lower() in MEDIA_HEADS and not gap.startswith(","):
+        return True  # "Washington Post", "Kyiv Independent"
     return nxt.lower() in EVENT_HEADS
 
 
