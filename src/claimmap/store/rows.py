@@ -78,7 +78,9 @@ def row_mention(row: Mapping[Any, Any]) -> Mention:
         place_id=row["place_id"],
         confidence=row["confidence"],
         reason=row["reason"],
-        candidates=tuple(Candidate(c["place_id"], float(c["score"])) for c in row["candidates"]),
+        candidates=tuple(
+            Candidate(c["place_id"], float(c["score"])) for c in row.get("candidates") or ()
+        ),
     )
 
 
