@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 import click
 
@@ -30,24 +31,34 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def import_command(spec: str) -> click.Command | None:
+    """The command named by ``"module:attribute"``, or None when that module is not
+    part of this installation (any other import error propagates)."""
+    module_name, attr = spec.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return None
+    command = getattr(module, attr)
+    assert isinstance(command, click.Command)
+    return command
+
+
 class LazyGroup(click.Group):
-    """A click group whose subcommands are imported only when used."""
+    """A click group whose subcommands (``lazy``: name -> "module:attribute") are
+    imported only when used."""
+
+    lazy: ClassVar[Mapping[str, str]] = COMMANDS
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+        found = [n for n in self.lazy if self.get_command(ctx, n) is not None]
+        return sorted(set(super().list_commands(ctx)) | set(found))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in COMMANDS:
-            module_name, attr = COMMANDS[cmd_name].split(":")
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                return None  # command declared but not built yet
-            command = getattr(module, attr)
-            assert isinstance(command, click.Command)
-            return command
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            return import_command(self.lazy[cmd_name])
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -6,34 +6,18 @@ provided by :mod:`claimmap.cli.eval_claims` when that module is installed.
 
 from __future__ import annotations
 
-import importlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
-# Subcommands that live in other modules: name -> "module:attribute".
-LAZY_SUBCOMMANDS: dict[str, str] = {"claims": "claimmap.cli.eval_claims:eval_claims"}
+from claimmap.cli import LazyGroup
 
 
-class _EvalGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        lazy = [n for n in LAZY_SUBCOMMANDS if self.get_command(ctx, n) is not None]
-        return sorted(set(super().list_commands(ctx)) | set(lazy))
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in LAZY_SUBCOMMANDS and cmd_name not in self.commands:
-            module_name, attr = LAZY_SUBCOMMANDS[cmd_name].split(":")
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                return None  # not built yet
-            command = getattr(module, attr)
-            assert isinstance(command, click.Command)
-            return command
-        return super().get_command(ctx, cmd_name)
+class _EvalGroup(LazyGroup):
+    lazy: ClassVar[Mapping[str, str]] = {"claims": "claimmap.cli.eval_claims:eval_claims"}
 
 
 @click.group(cls=_EvalGroup)
