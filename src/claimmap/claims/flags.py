@@ -71,7 +71,8 @@ def persona_flags(article: Article, people: Iterable[tuple[str, str | None, Span
     return list(flags.values())
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
+    """Lower case, accents and punctuation dropped: "Kramators'k" ~ "Kramatorsk"."""
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(ch for ch in decomposed if ch.isalnum())
 
@@ -89,7 +90,7 @@ def place_flags(
         place = places.get(mention.place_id) if mention.place_id else None
         if place is None or place.kind != "populated_place":
             continue
-        if _fold(mention.text) == _fold(place.name) or (mention.text, place.id) in seen:
+        if fold(mention.text) == fold(place.name) or (mention.text, place.id) in seen:
             continue
         seen.add((mention.text, place.id))
         reason = mention.reason.lower()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimmap.claims.flags import fold
 from claimmap.errors import ClaimmapError
 from claimmap.model import Claim, Mention, Place
 
@@ -132,11 +133,6 @@ def predicted(
             names.append(by_start[claim.mention_start])
         out.append(Predicted(claim, tuple(names)))
     return out
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _tokens(text: str) -> set[str]:
