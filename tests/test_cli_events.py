@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from claimmap.cli import main
-from claimmap.digest import digest, digest_lines
+from claimmap.digest import digest_lines
 from claimmap.model import Analysis, Mention
 from claimmap.store import Store
 from test_store import fill
@@ -57,12 +57,14 @@ def test_events_on_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no store at" in result.output
 
 
-def test_digest_counts_and_orders(full_analysis: Analysis) -> None:
+def test_digest_counts_and_orders(tmp_path: Path, full_analysis: Analysis) -> None:
     extra = Mention("b2", 0, 4, "Zorg", None, 0.1, "no candidate")
+    again = Mention("b2", 5, 9, "Zorg", None, 0.1, "no candidate")
     analysis = Analysis(full_analysis.articles, full_analysis.places,
-                        (*full_analysis.mentions, extra, extra), full_analysis.claims,
-                        full_analysis.events, full_analysis.flags)
-    d = digest(analysis)
+                        (*full_analysis.mentions, extra, again), full_analysis.claims,
+                        full_analysis.events, full_analysis.flags, full_analysis.origins)
+    with Store.open(filled(tmp_path, analysis)) as store:
+        d = store.digest()
     assert d.events_by_status == (("contested", 1),)
     assert d.top_places == (("Toretsk", 1),)
     assert d.unresolved_names == (("Zorg", 2),)

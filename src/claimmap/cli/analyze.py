@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from claimmap.digest import digest, digest_lines
+from claimmap.digest import digest_lines
 from claimmap.errors import ClaimmapError
 from claimmap.ingest import DEFAULT_MAX_BYTES
 from claimmap.model import Article, Claim, Mention, Place
@@ -97,8 +97,10 @@ def analyze(
     try:
         with _progress() as tick:
             report = cm.analyze(paths, tick)
-        analysis = cm.analysis()
+        # the whole analysis is loaded only when it is written out
+        analysis = cm.analysis() if json_out or html_out else None
         counts = cm.store.counts()
+        summary = cm.store.digest()
     except KeyboardInterrupt:
         stored = cm.store.counts()["articles"]
         click.echo(f"Interrupted. {stored} articles are stored, each complete; run the same "
@@ -109,11 +111,11 @@ def analyze(
     _report_run(report, out)
     for line in summary_lines(counts, cm.store.location):
         click.echo(line, file=out)
-    for line in digest_lines(digest(analysis)):
+    for line in digest_lines(summary):
         click.echo(line, file=out)
-    if json_out:
+    if json_out and analysis is not None:
         _write_json(analysis, json_out)
-    if writer is not None and html_out:
+    if writer is not None and html_out and analysis is not None:
         writer(analysis, Path(html_out))
         click.echo(f"HTML report: {html_out}", file=out)
     sys.exit(1 if report.rejected or report.consolidation_error else 0)

@@ -7,6 +7,7 @@ article. Consolidation results are replaced as a whole, in one transaction.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from claimmap.digest import Digest, ranked
 from claimmap.errors import StoreError
 from claimmap.model import Analysis, Article, Claim, Flag, Mention, Place
 from claimmap.stages import ClaimsResult, ConsolidationResult, GeoparseResult
@@ -357,6 +359,33 @@ class Store:
             out["resolved"] = int(conn.execute(resolved).scalar_one())
         out["unresolved"] = out["mentions"] - out["resolved"]
         return out
+
+    def digest(self, top: int = 8) -> Digest:
+        """Events by status, the most-mentioned places, the names most often left
+        unresolved and flags by kind, counted in the database (nothing is loaded)."""
+        status = events.c.data["status"].as_string()
+        named = (
+            select(places.c.name, func.count())
+            .select_from(mentions.join(places, mentions.c.place_id == places.c.id))
+            .group_by(places.c.name)
+        )
+        unresolved = (
+            select(mentions.c.text, func.count())
+            .where(mentions.c.place_id.is_(None))
+            .group_by(mentions.c.text)
+        )
+        with self._read() as conn:
+            def counted(stmt: Any) -> Counter[str]:
+                return Counter({str(k): int(n) for k, n in conn.execute(stmt)})
+
+            return Digest(
+                events_by_status=ranked(counted(select(status, func.count()).group_by(status))),
+                top_places=ranked(counted(named))[:top],
+                flags_by_kind=ranked(
+                    counted(select(flags.c.kind, func.count()).group_by(flags.c.kind))
+                ),
+                unresolved_names=ranked(counted(unresolved))[:top],
+            )
 
     def integrity_check(self) -> list[str]:
         """Problems found (empty when all is well): SQLite's own checks, foreign keys,
