@@ -264,6 +264,9 @@ def test_short_words_are_not_matched_by_transliteration_folding() -> None:
             self.asked.append(name)
             return ()
 
+        def demonym(self, word: str) -> tuple[()]:
+            return ()
+
         def fuzzy(self, name: str, limit: int = 5) -> tuple[()]:
             return ()
 
@@ -289,6 +292,9 @@ class _Names:
         return self.table.get(name, ())
 
     def lookup_variant(self, name: str) -> tuple[()]:
+        return ()
+
+    def demonym(self, word: str) -> tuple[()]:
         return ()
 
     def fuzzy(self, name: str, limit: int = 5) -> tuple[()]:

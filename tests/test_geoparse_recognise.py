@@ -57,6 +57,9 @@ class TinyGazetteer:
     def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
         return tuple(self._byv.get(variant_key(name), ()))
 
+    def demonym(self, word: str) -> tuple[Place, ...]:
+        return ()
+
     def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
         return ()
 

@@ -38,6 +38,10 @@ class Gazetteer(Protocol):
         (Russian/Ukrainian romanisations, Cyrillic to Latin)."""
         ...
 
+    def demonym(self, word: str) -> tuple[Place, ...]:
+        """Areas whose people the word names ("French" -> France; plurals too)."""
+        ...
+
     def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
         """Closest names by edit similarity (0..1), best first."""
         ...

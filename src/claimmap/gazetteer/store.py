@@ -119,6 +119,23 @@ class IndexGazetteer:
                     break
         return [NameMatch(m.place, m.matched, False, m.historical) for m in admins]
 
+    def demonym(self, word: str) -> tuple[Place, ...]:
+        """Areas whose people ``word`` names ("French", "Canadians"); () for an index
+        built without demonyms."""
+        key = name_key(word)
+        for k in (key, key[:-1] if key.endswith("s") else ""):
+            if not k:
+                continue
+            try:
+                rows = self.conn.execute("SELECT pid FROM demonyms WHERE key = ?", (k,))
+                places = [self._place(int(pid)) for (pid,) in rows.fetchall()]
+            except sqlite3.OperationalError:  # an index from before demonyms
+                return ()
+            found = sorted((p for p in places if p is not None), key=lambda p: -p.population)
+            if found:  # "Chinese": China, not Hong Kong or Macao
+                return (found[0],)
+        return ()
+
     def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
         key = variant_key(name)
         return tuple(self._matches("vkey", key)) if key else ()

@@ -54,7 +54,7 @@ class CandidateFinder:
 
     def options(self, hit: SpanHit) -> tuple[Option, ...]:
         if hit.source == "region" and hit.head is not None:
-            return self._region(hit.text, hit.head)
+            return self._region(hit.text, hit.head, hit.tail)
         found = self._for_name(hit.text)
         if 1 < len(hit.text) <= 4 and hit.text.isupper():
             # An acronym ("TASS", "NATO") names a place only when the gazetteer has
@@ -93,7 +93,12 @@ class CandidateFinder:
             fuzzy = self._gazetteer.fuzzy(name, limit=8)
             found += [Option(m.place, "fuzzy", s) for m, s in fuzzy if s >= FUZZY_FLOOR]
         if name[:1].isupper() and name.count(" ") <= 1:
-            found += self._demonym(name)
+            people = self._gazetteer.demonym(name)
+            if people:  # "Canadian" means Canada's people, not the Texas town
+                found = [o for o in found if o.place.kind != "populated_place"]
+                found += [Option(p, "alternate") for p in people]
+            else:
+                found += self._demonym(name)
         if any(o.place.kind == "country" and o.match in _NAMED for o in found):
             # a country's name means the country: a town that merely lists it among its
             # alternate names ("Germany" for an Italian village) is no candidate
@@ -118,7 +123,13 @@ class CandidateFinder:
         countries = [p for p in found if p.kind == "country"]
         return tuple(Option(p, "alternate") for p in (countries or found))
 
-    def _region(self, text: str, head: str) -> tuple[Option, ...]:
+    def _region(self, text: str, head: str, tail: str | None = None) -> tuple[Option, ...]:
+        """Options for "<head> <tail>": the tail is the end of ``text`` ("Kharkiv
+        Oblast") or given ("Clay" listed before "counties")."""
+        if tail is None and text.endswith(" Co."):
+            tail = "county"  # "Loudon Co."
+        if tail is not None:
+            text = f"{head} {tail.capitalize()}"
         head_options = self._for_name(head)
         head_ids = {o.place.id for o in head_options}
         whole = [_exact(m) for m in self._lookup(text) if _named_for(m, head, head_ids)]

@@ -41,9 +41,21 @@ HYPHENATED = re.compile(rf"(?={_UP})\b{WORD}(?:-{WORD})+\b")
 INNER_APOSTROPHE = re.compile(rf"(?={_UP})\b{WORD}['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b")
 REGION_TAIL = re.compile(
     r"\s+(?:(?P<head>" + "|".join(sorted(REGION_HEADS)) + r")\b"
-    r"|(?P<republic>People['’]?s\s+Republic)\b)",
+    r"|(?P<republic>People['’]?s\s+Republic)\b|(?P<co>(?-i:Co)\.))",
     re.IGNORECASE,
 )
+# Lists of names that a plural region word ends: "Clarke, Madison and Oconee counties",
+# "Donetsk and Luhansk regions". Each listed name is an area of that kind.
+_LISTED = rf"{_UP}[\w'’-]+(?:\s{_UP}[\w'’-]+)?"
+_PLURAL_HEADS = {
+    "counties": "county", "parishes": "parish", "oblasts": "oblast", "regions": "region",
+    "provinces": "province", "districts": "district", "raions": "raion",
+}
+AREA_LIST = re.compile(
+    rf"(?<![\w'’-])(?P<list>{_LISTED}(?:\s*,\s*{_LISTED})*,?\s+(?:and|or|&)\s+{_LISTED})"
+    rf"\s+(?P<tail>{'|'.join(_PLURAL_HEADS)})\b"
+)
+_LISTED_NAME = re.compile(_LISTED)
 _FEATURE_HEADS = (
     r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|Highway|"
     r"Circle|River|Lake|Creek|Bay|Island|Islands|Mountains?|Valley|Forest|Wilderness|Dam|"
@@ -96,6 +108,18 @@ def inner_apostrophe_words(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def listed_areas(text: str) -> dict[tuple[int, int], str]:
+    """The names in lists that a plural region word ends, each with the singular
+    region word: "Barrow, Jackson and Madison counties" gives three county names."""
+    out: dict[tuple[int, int], str] = {}
+    for m in AREA_LIST.finditer(text):
+        tail = _PLURAL_HEADS[m.group("tail")]
+        base = m.start("list")
+        for name in _LISTED_NAME.finditer(m.group("list")):
+            out[(base + name.start(), base + name.end())] = tail
+    return out
+
+
 def region_tail(text: str, end: int) -> tuple[int, str] | None:
     """When a region word follows ``end`` ("Oblast", "People's Republic"), the new end
     and the kind of tail; else None."""
@@ -104,6 +128,8 @@ def region_tail(text: str, end: int) -> tuple[int, str] | None:
         return None
     if m.group("republic"):
         return m.end(), "republic"
+    if m.group("co"):
+        return m.end(), "county"
     head = m.group("head")
     return m.end(), head.lower()
 

@@ -11,6 +11,7 @@ from claimmap.geoparse.candidates import CandidateFinder, Option
 from claimmap.geoparse.context import keep_hits
 from claimmap.geoparse.evidence import read_evidence
 from claimmap.geoparse.features import Focus
+from claimmap.geoparse.patterns import listed_areas
 from claimmap.geoparse.recognise import Recogniser, SpanHit, given_span
 from claimmap.model import Article, Candidate, Mention, Place
 from claimmap.stages import GeoparseResult
@@ -65,7 +66,8 @@ class GazetteerGeoparser:
 
     def resolve_spans(self, article: Article, spans: Sequence[tuple[int, int]]) -> GeoparseResult:
         """Resolve given spans (e.g. gold toponyms) without recognition."""
-        hits = [given_span(article.text, s, e) for s, e in sorted(set(spans))]
+        listed = listed_areas(article.text)
+        hits = [given_span(article.text, s, e, listed) for s, e in sorted(set(spans))]
         return self._resolve(article, hits, [self.finder.options(h) for h in hits])
 
     def _resolve(
@@ -92,15 +94,15 @@ class GazetteerGeoparser:
         ]
         corpus = self._corpus_shares()
         shared = _shared_countries(first)
-        final = []
-        for gi, g in enumerate(groups):
+
+        def second(gi: int, known: list[R.Decision]) -> R.Decision:
+            g = groups[gi]
             if len(g.options) <= 1 and not g.distances:
-                final.append(first[gi])  # nothing for context to choose between
-                continue
+                return first[gi]  # nothing for context to choose between
             weighted = [(p, len(groups[gj].members)) for gj, p in anchors if gj != gi]
             weighted += [(p, 1) for gj, p in shared if gj != gi]
             ctx = R.Context(
-                self._containers(g, first, of),
+                self._containers(g, known, of),
                 Focus.of(weighted, corpus),
                 tuple(
                     (place, km)
@@ -108,7 +110,14 @@ class GazetteerGeoparser:
                     if (place := first[of[a]].place) is not None and of[a] != gi
                 ),
             )
-            final.append(R.decide(g, R.rank(g, ctx)))
+            return R.decide(g, R.rank(g, ctx))
+
+        final = [second(gi, first) for gi in range(len(groups))]
+        # A chain of containers ("Toronto, Ontario, Canada"): a container that its own
+        # container changed is read again by the places it contains.
+        for gi, g in enumerate(groups):
+            if any(final[of[c]].place != first[of[c]].place for c in g.containers):
+                final[gi] = second(gi, final)
         self._remember([p for _gi, p in anchors])
         return [final[of[i]] for i in range(len(hits))]
 

@@ -49,13 +49,15 @@ class SpanHit:
     name), ``region`` (a name plus "Oblast"/"region"/"People's Republic"), ``cue``
     (after "city of", "near"...), ``suffix`` (toponym-shaped), ``cyrillic``,
     ``compound`` (a hyphenated name as a whole). ``head`` is the name part of a
-    region span ("Kharkiv" in "Kharkiv Oblast")."""
+    region span ("Kharkiv" in "Kharkiv Oblast"); ``tail`` the region word when it is
+    not in the span ("county" for "Clay" in "Clay and Wilkin counties")."""
 
     start: int
     end: int
     text: str
     source: str
     head: str | None = None
+    tail: str | None = None
 
 
 class Recogniser:
@@ -82,7 +84,7 @@ class Recogniser:
         ]
         kept = _outside_compounds(proposals, kept)
         kept = [_with_region_tail(text, h) for h in kept]
-        return _settle(kept)
+        return _settle(kept + listed_hits(text))
 
     def _propose(self, text: str) -> list[SpanHit]:
         hits = [
@@ -116,6 +118,8 @@ class Recogniser:
         first = words[0].lower()
         if len(words) == 1 and (first in MONTHS or first in WEEKDAYS or first in DEMONYMS):
             return False
+        if len(words) == 1 and self._gazetteer.demonym(hit.text):
+            return False  # "Canadian", "Irish": a people, not the town of that name
         if len(words) == 1 and (first in COMMON_CAPITALISED or first in ORGANISATIONS):
             return False
         if len(words) > 1 and all(w.lower() in COMMON_CAPITALISED for w in words):
@@ -381,10 +385,25 @@ def _settle(hits: list[SpanHit]) -> list[SpanHit]:
     return sorted(taken, key=lambda h: h.start)
 
 
-def given_span(text: str, start: int, end: int) -> SpanHit:
-    """A span given from outside (gold toponyms); a trailing region word makes it a
-    region span, as the recogniser would have."""
+def listed_hits(text: str) -> list[SpanHit]:
+    """Names in a list that a plural region word ends ("Clarke, Madison and Oconee
+    counties"): region spans of the name alone, the region word as their tail."""
+    return [
+        SpanHit(s, e, text[s:e], "region", head=text[s:e], tail=tail)
+        for (s, e), tail in patterns.listed_areas(text).items()
+    ]
+
+
+def given_span(
+    text: str, start: int, end: int, listed: dict[tuple[int, int], str] | None = None
+) -> SpanHit:
+    """A span given from outside (gold toponyms); a trailing region word, or a list
+    that a plural region word ends (``listed``: see :func:`patterns.listed_areas`),
+    makes it a region span, as the recogniser would have."""
     span = text[start:end]
+    tail = (listed or {}).get((start, end))
+    if tail is not None:
+        return SpanHit(start, end, span, "region", head=span, tail=tail)
     words = span.split()
     if len(words) > 1:
         for cut in (1, 2):

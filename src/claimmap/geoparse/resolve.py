@@ -93,6 +93,7 @@ def build_groups(
     return groups, of
 
 
+_POINTS = ("populated_place", "admin2")  # distance statements measure between towns
 _NAMED = ("exact", "alternate")  # the text's other places support a name, not a near-spelling
 _MATCH_ORDER = {"exact": 0, "alternate": 1, "variant": 2, "fuzzy": 3}
 
@@ -138,7 +139,9 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     provinces = [o for o in g.options.values() if o.place.kind == "admin1"]
     for pid, o in g.options.items():
         p = o.place
-        if any(not F.distance_ok(p, a, km) for a, km in ctx.distance_anchors):
+        if p.kind in _POINTS and any(
+            not F.distance_ok(p, a, km) for a, km in ctx.distance_anchors if a.kind in _POINTS
+        ):
             rejected.append((o, -math.inf, ["contradicts a stated distance"]))
             continue
         why: list[str] = []
