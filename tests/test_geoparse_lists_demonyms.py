@@ -1,0 +1,112 @@
+"""Listed areas, demonyms, chains of containers and distance statements about areas.
+
+Every text here is illustrative, written for these tests: not real reporting.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimmap.gazetteer import load_default
+from claimmap.gazetteer.store import IndexGazetteer
+from claimmap.geoparse import create_geoparser
+from claimmap.geoparse.patterns import listed_areas
+from claimmap.model import Article, Place
+from claimmap.stages import GeoparseResult
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> IndexGazetteer:
+    return load_default()
+
+
+def _parse(gazetteer: IndexGazetteer, text: str) -> dict[str, Place | None]:
+    return _resolved(create_geoparser(gazetteer).parse(Article("t", text, "h")))
+
+
+def _resolved(result: GeoparseResult) -> dict[str, Place | None]:
+    places = {p.id: p for p in result.places}
+    return {m.text: places.get(m.place_id) if m.place_id else None for m in result.mentions}
+
+
+def test_names_listed_before_a_plural_region_word_are_areas_of_that_kind() -> None:
+    text = "Schools in Clarke, Madison and Oconee counties closed; Donetsk and Luhansk regions too."
+    found = {text[s:e]: kind for (s, e), kind in listed_areas(text).items()}
+    assert found == {
+        "Clarke": "county", "Madison": "county", "Oconee": "county",
+        "Donetsk": "region", "Luhansk": "region",
+    }  # fmt: skip
+
+
+def test_a_list_needs_its_plural_region_word() -> None:
+    assert listed_areas("Clarke, Madison and Oconee were named.") == {}
+    assert listed_areas("Officials from Clarke county spoke.") == {}  # one name: no list
+
+
+def test_listed_county_names_resolve_to_the_counties_of_one_state(
+    gazetteer: IndexGazetteer,
+) -> None:
+    text = "Flood warnings covered Becker, Clay and Wilkin counties on Tuesday."
+    got = _parse(gazetteer, text)
+    for name in ("Becker", "Clay", "Wilkin"):
+        place = got[name]
+        assert place is not None and place.kind == "admin2", name
+        assert place.name == f"{name} County" and place.admin1_code == "MN", place
+
+
+def test_listed_oblasts_are_regions_not_their_capitals(gazetteer: IndexGazetteer) -> None:
+    got = _parse(gazetteer, "Shelling was reported across the Donetsk and Kharkiv regions.")
+    for name in ("Donetsk", "Kharkiv"):
+        place = got[name]
+        assert place is not None and place.kind == "admin1" and place.country_code == "UA"
+
+
+def test_county_abbreviation_is_a_county(gazetteer: IndexGazetteer) -> None:
+    got = _parse(gazetteer, "A Loudon Co. man was hurt in a crash near Lenoir City, Tenn.")
+    place = got["Loudon Co."]
+    assert place is not None and place.kind == "admin2" and place.admin1_code == "TN"
+
+
+def test_demonyms_name_the_country_with_the_most_people(gazetteer: IndexGazetteer) -> None:
+    (canada,) = gazetteer.demonym("Canadians")
+    assert canada.kind == "country" and canada.country_code == "CA"
+    (china,) = gazetteer.demonym("Chinese")  # also Hong Kong's and Macao's demonym
+    assert china.country_code == "CN"
+    assert gazetteer.demonym("Springfield") == ()
+
+
+def test_a_given_demonym_resolves_to_its_country_not_a_same_named_town(
+    gazetteer: IndexGazetteer,
+) -> None:
+    text = "Canadian officials and Texas ranchers met in Amarillo."
+    start = text.index("Canadian")
+    result = create_geoparser(gazetteer).resolve_spans(
+        Article("t", text, "h"), [(start, start + len("Canadian"))]
+    )
+    place = _resolved(result)["Canadian"]
+    assert place is not None and place.kind == "country" and place.country_code == "CA"
+
+
+def test_the_recogniser_does_not_propose_demonyms(gazetteer: IndexGazetteer) -> None:
+    got = _parse(gazetteer, "Canadian officials met Irish diplomats in Ottawa.")
+    assert "Canadian" not in got and "Irish" not in got
+    assert got["Ottawa"] is not None
+
+
+def test_a_chain_of_containers_is_read_to_its_end(gazetteer: IndexGazetteer) -> None:
+    # Ohio all around: without reading "Ontario" as placed by "Canada" first, the
+    # text's Ohio towns pull "Toronto" to Toronto, Ohio.
+    text = (
+        "The Dublin memorial committee met in Dublin on Monday. The design firm of "
+        "Toronto, Ontario, Canada will present a new plan. Crews from Cuyahoga Falls and "
+        "Akron joined, and Dublin officials thanked Columbus and Mansfield volunteers."
+    )
+    place = _parse(gazetteer, text)["Toronto"]
+    assert place is not None and place.country_code == "CA"
+
+
+def test_a_distance_between_areas_rejects_no_area(gazetteer: IndexGazetteer) -> None:
+    text = "Cyprus, whose nearest coast lies less than 100 kilometers west of Syria, said no."
+    got = _parse(gazetteer, text)
+    place = got["Cyprus"]
+    assert place is not None and place.kind == "country" and place.country_code == "CY"
