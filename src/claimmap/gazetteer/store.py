@@ -42,6 +42,7 @@ class IndexGazetteer:
         self.path = path
         self._places: dict[int, Place | None] = {}
         self._block = lru_cache(maxsize=128)(self._block_keys)
+        self._demonyms: dict[str, tuple[Place, ...]] | None = None
 
     # -- places -----------------------------------------------------------------
     def _pid(self, pid_or_id: str) -> int | None:
@@ -120,21 +121,28 @@ class IndexGazetteer:
         return [NameMatch(m.place, m.matched, False, m.historical) for m in admins]
 
     def demonym(self, word: str) -> tuple[Place, ...]:
-        """Areas whose people ``word`` names ("French", "Canadians"); () for an index
-        built without demonyms."""
+        """The area whose people ``word`` names ("French", "Canadians"): the most
+        populous when several share it ("Chinese": China, not Hong Kong); () for an
+        index built without demonyms. The table is small and read once."""
+        if self._demonyms is None:
+            self._demonyms = self._read_demonyms()
         key = name_key(word)
-        for k in (key, key[:-1] if key.endswith("s") else ""):
-            if not k:
-                continue
-            try:
-                rows = self.conn.execute("SELECT pid FROM demonyms WHERE key = ?", (k,))
-                places = [self._place(int(pid)) for (pid,) in rows.fetchall()]
-            except sqlite3.OperationalError:  # an index from before demonyms
-                return ()
-            found = sorted((p for p in places if p is not None), key=lambda p: -p.population)
-            if found:  # "Chinese": China, not Hong Kong or Macao
-                return (found[0],)
-        return ()
+        found = self._demonyms.get(key)
+        if found is None and key.endswith("s"):
+            found = self._demonyms.get(key[:-1])
+        return found or ()
+
+    def _read_demonyms(self) -> dict[str, tuple[Place, ...]]:
+        try:
+            rows = self.conn.execute("SELECT key, pid FROM demonyms").fetchall()
+        except sqlite3.OperationalError:  # an index from before demonyms
+            return {}
+        best: dict[str, Place] = {}
+        for key, pid in rows:
+            place = self._place(int(pid))
+            if place is not None and (key not in best or place.population > best[key].population):
+                best[key] = place
+        return {key: (place,) for key, place in best.items()}
 
     def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
         key = variant_key(name)

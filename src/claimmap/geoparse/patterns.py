@@ -56,6 +56,7 @@ AREA_LIST = re.compile(
     rf"\s+(?P<tail>{'|'.join(_PLURAL_HEADS)})\b"
 )
 _LISTED_NAME = re.compile(_LISTED)
+_PLURAL_HEAD = re.compile(rf"\s(?:{'|'.join(_PLURAL_HEADS)})\b")
 _FEATURE_HEADS = (
     r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|Highway|"
     r"Circle|River|Lake|Creek|Bay|Island|Islands|Mountains?|Valley|Forest|Wilderness|Dam|"
@@ -112,6 +113,8 @@ def listed_areas(text: str) -> dict[tuple[int, int], str]:
     """The names in lists that a plural region word ends, each with the singular
     region word: "Barrow, Jackson and Madison counties" gives three county names."""
     out: dict[tuple[int, int], str] = {}
+    if _PLURAL_HEAD.search(text) is None:  # most texts list no areas
+        return out
     for m in AREA_LIST.finditer(text):
         tail = _PLURAL_HEADS[m.group("tail")]
         base = m.start("list")
