@@ -154,12 +154,7 @@ def one_line_of(path: Path, size: int) -> None:
         out.write(tail)
 
 
-@pytest.mark.parametrize("suffix", [".jsonl", pytest.param(".csv", marks=pytest.mark.xfail(
-    strict=True, reason=(
-        "ingest/readers.py read_csv iterates csv.DictReader over the text stream, so a "
-        "100 MB single record is decoded and held whole before the per-record limit "
-        "rejects it (a CSV record may span lines, so the bounded line reader of JSONL "
-        "does not apply as is)")))])
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
 def test_100_mb_single_record_is_refused_without_holding_it(
     tmp_path: Path, suffix: str
 ) -> None:
@@ -174,3 +169,24 @@ def test_100_mb_single_record_is_refused_without_holding_it(
     assert len(items) == 1 and isinstance(items[0], InputRejected)
     assert "too large" in items[0].reason or "field larger" in items[0].reason
     assert peak < 32 * 1024 * 1024, f"{peak:,} bytes held to refuse one record"
+
+
+@pytest.mark.parametrize("shape", ["one line", "many lines"])
+def test_oversize_csv_record_is_refused_by_its_first_line_and_reading_goes_on(
+    tmp_path: Path, shape: str
+) -> None:
+    from claimmap.ingest.readers import read_csv
+
+    body = "x" * 200_000 if shape == "one line" else "\n".join(["y" * 100] * 2_000)
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        f'id,text\nfirst,"A short first article."\nbig,"{body}"\n'
+        'last,"A short last article."\n', encoding="utf-8",
+    )  # fmt: skip
+    items = list(read_csv(path, max_bytes=10_000))
+    assert [type(i).__name__ for i in items] == ["Article", "InputRejected", "Article"]
+    first, big, last = items
+    assert isinstance(first, Article) and first.text == "A short first article."
+    assert isinstance(big, InputRejected) and big.where == f"{path}:3"
+    assert big.reason.startswith("too large: ") and "characters in one record" in big.reason
+    assert isinstance(last, Article) and last.text == "A short last article."

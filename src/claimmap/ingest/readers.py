@@ -10,7 +10,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, BinaryIO
 
@@ -226,28 +226,87 @@ def _jsonl_line(line: str, where: str, path: Path, max_bytes: int) -> Item:
 
 
 def read_csv(path: Path, max_bytes: int) -> Iterator[Item]:
-    """A header row, then one article per row; a ``text`` column is required."""
+    """A header row, then one article per row; a ``text`` column is required. Lines
+    reach the CSV parser through a bounded reader, so a record too large to be an
+    article (one huge line, or many lines in one quoted field) is refused without being
+    held whole; reading goes on after it."""
     try:
         stream = _open_text(path)
     except InputRejected as exc:
         yield exc
         return
-    csv.field_size_limit(max(4 * max_bytes, 131072))  # oversize rows: per record
+    limit = _line_limit(max_bytes)
+    csv.field_size_limit(limit)
+    feed = _CsvFeed(stream, limit)
     with stream:
-        reader = csv.DictReader(stream)
-        try:
-            if reader.fieldnames is None or "text" not in reader.fieldnames:
-                yield InputRejected(f"{path}:1", "CSV header has no 'text' column (required)")
-                return
-            rows = 0
-            for row in reader:
+        fieldnames: Sequence[str] | None = None
+        rows = 0
+        while True:
+            reader = csv.DictReader(feed.lines(), fieldnames=fieldnames)
+            try:
+                if fieldnames is None:
+                    if reader.fieldnames is None or "text" not in reader.fieldnames:
+                        yield InputRejected(f"{path}:1",
+                                            "CSV header has no 'text' column (required)")
+                        return
+                    fieldnames = reader.fieldnames
+                    feed.next_record()
+                for row in reader:
+                    rows += 1
+                    yield _record(dict(row), f"{path}:{feed.record_line}", path, max_bytes)
+                    feed.next_record()
+                break
+            except _Oversize as big:
                 rows += 1
-                yield _record(dict(row), f"{path}:{reader.line_num}", path, max_bytes)
-            if not rows:
-                yield InputRejected(str(path), "no rows after the CSV header")
-        except (csv.Error, UnicodeDecodeError) as exc:
-            yield InputRejected(f"{path}:{reader.line_num}", f"unreadable CSV: {exc}; "
-                                "the rest of the file was skipped")
+                yield InputRejected(f"{path}:{feed.record_line}", too_large(big.size, limit)
+                                    .replace("bytes of text", "characters in one record"))
+                feed.next_record()
+            except (csv.Error, UnicodeDecodeError) as exc:
+                yield InputRejected(f"{path}:{feed.line}", f"unreadable CSV: {exc}; "
+                                    "the rest of the file was skipped")
+                return
+        if not rows:
+            yield InputRejected(str(path), "no rows after the CSV header")
+
+
+class _Oversize(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+class _CsvFeed:
+    """Lines for the CSV parser, read with a bounded read. The characters of the record
+    being read are counted; past ``limit`` the rest of the record is skipped in bounded
+    chunks (up to a line end outside quotes: a quoted field may span lines) and
+    :class:`_Oversize` is raised; the parser is then restarted on the lines after it."""
+
+    def __init__(self, stream: IO[str], limit: int) -> None:
+        self.stream, self.limit = stream, limit
+        self.line = 0  # lines read so far
+        self.record_line = 1  # the line the current record started on
+        self.chars = 0  # characters of the current record so far
+        self.quoted = False  # inside a quoted field at the end of what was read
+
+    def next_record(self) -> None:
+        self.record_line, self.chars, self.quoted = self.line + 1, 0, False
+
+    def _take(self, chunk: str) -> bool:
+        """Count a chunk; whether it ends the record (a line end outside quotes)."""
+        self.chars += len(chunk)
+        self.quoted ^= chunk.count('"') % 2 == 1
+        ended = chunk.endswith("\n")
+        self.line += ended
+        return ended and not self.quoted
+
+    def lines(self) -> Iterator[str]:
+        while line := self.stream.readline(self.limit + 1):
+            ends_record = self._take(line)
+            if self.chars > self.limit:
+                while not ends_record and (more := self.stream.readline(1 << 20)):
+                    ends_record = self._take(more)
+                raise _Oversize(self.chars)
+            yield line
 
 
 READERS: dict[str, Reader] = {
