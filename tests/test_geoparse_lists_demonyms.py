@@ -110,3 +110,17 @@ def test_a_distance_between_areas_rejects_no_area(gazetteer: IndexGazetteer) -> 
     got = _parse(gazetteer, text)
     place = got["Cyprus"]
     assert place is not None and place.kind == "country" and place.country_code == "CY"
+
+
+def test_min_confidence_zero_answers_where_the_default_abstains() -> None:
+    from claimmap.gazetteer import load_fixture
+
+    text = "Officials in Springfield said the road would reopen."  # three Springfields
+    article = Article("t", text, "h")
+    default = create_geoparser(load_fixture()).parse(article)
+    (mention,) = [m for m in default.mentions if m.text == "Springfield"]
+    assert mention.place_id is None and mention.reason.startswith("ambiguous")
+    answering = create_geoparser(load_fixture(), min_confidence=0.0).parse(article)
+    (forced,) = [m for m in answering.mentions if m.text == "Springfield"]
+    assert forced.place_id == mention.candidates[0].place_id  # the top candidate
+    assert forced.confidence == mention.confidence < 0.40

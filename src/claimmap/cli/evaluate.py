@@ -41,6 +41,13 @@ def evaluate() -> None:
     help="Resolve by the most populous candidate instead of the resolver.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="First N documents.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Abstain below this confidence (default 0.40; 0: answer whenever a candidate "
+    "is left, as geoparsers that never abstain are scored).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--fixture", is_flag=True, hidden=True, help="Use the small test gazetteer (for tests)."
@@ -50,6 +57,7 @@ def geoparse(
     gold_spans: bool,
     baseline: str | None,
     limit: int | None,
+    min_confidence: float | None,
     as_json: bool,
     fixture: bool,
 ) -> None:
@@ -61,6 +69,7 @@ def geoparse(
       claimmap eval geoparse ../shared/data/LGL.jsonl --json
       claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --json
       claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --baseline population
+      claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --min-confidence 0
     """
     from claimmap.geoparse import create_geoparser
     from claimmap.geoparse.evaluate import read_gold, run, score
@@ -71,7 +80,9 @@ def geoparse(
         from claimmap.gazetteer import load_fixture
 
         gazetteer = load_fixture()
-    parser = create_geoparser(gazetteer, "population" if baseline == "population" else None)
+    parser = create_geoparser(
+        gazetteer, "population" if baseline == "population" else None, min_confidence
+    )
     parser.warm()
     predictions, seconds = run(parser, docs, gold_spans)
     result = score(docs, predictions, lambda pid: parser.gazetteer.get(pid) is not None, seconds)

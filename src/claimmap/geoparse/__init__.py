@@ -16,10 +16,15 @@ __all__ = ["create_geoparser"]
 
 
 def create_geoparser(
-    gazetteer: Gazetteer | None = None, baseline: Baseline | None = None
+    gazetteer: Gazetteer | None = None,
+    baseline: Baseline | None = None,
+    min_confidence: float | None = None,
 ) -> GazetteerGeoparser:
     """A geoparser over ``gazetteer`` (default: the full GeoNames index, loaded on
-    first use). ``baseline="population"`` resolves by population alone."""
+    first use). ``baseline="population"`` resolves by population alone;
+    ``min_confidence`` replaces the abstention threshold (default 0.40)."""
     from claimmap.geoparse.pipeline import GazetteerGeoparser
 
-    return GazetteerGeoparser(gazetteer, baseline)
+    if min_confidence is None:
+        return GazetteerGeoparser(gazetteer, baseline)
+    return GazetteerGeoparser(gazetteer, baseline, min_confidence)

@@ -23,11 +23,20 @@ CORPUS_DECAY = 0.98
 
 class GazetteerGeoparser:
     """Satisfies :class:`claimmap.stages.Geoparser`. ``baseline="population"`` swaps
-    the resolver for the most-populous-candidate rule (for evaluation only)."""
+    the resolver for the most-populous-candidate rule (for evaluation only).
+    ``min_confidence``: below it a mention is left unresolved (default
+    :data:`resolve.ABSTAIN_BELOW`; 0 answers whenever a candidate is left, as
+    geoparsers that never abstain are scored)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, baseline: Baseline | None = None):
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        baseline: Baseline | None = None,
+        min_confidence: float = R.ABSTAIN_BELOW,
+    ):
         self._gazetteer = gazetteer
         self._baseline = baseline
+        self._min_confidence = min_confidence
         self._recogniser: Recogniser | None = None
         self._finder: CandidateFinder | None = None
         self._corpus: dict[str, float] = {}  # country -> decayed count of anchors
@@ -84,7 +93,8 @@ class GazetteerGeoparser:
     ) -> list[R.Decision]:
         ev = read_evidence(text, hits)
         groups, of = R.build_groups([h.text for h in hits], options, ev)
-        first = [R.decide(g, R.rank(g, R.Context((), None, ()))) for g in groups]
+        first = [R.decide(g, R.rank(g, R.Context((), None, ())), self._min_confidence)
+                 for g in groups]
         anchors = [
             (gi, d.place)
             for gi, d in enumerate(first)
@@ -110,7 +120,7 @@ class GazetteerGeoparser:
                     if (place := first[of[a]].place) is not None and of[a] != gi
                 ),
             )
-            return R.decide(g, R.rank(g, ctx))
+            return R.decide(g, R.rank(g, ctx), self._min_confidence)
 
         final = [second(gi, first) for gi in range(len(groups))]
         # A chain of containers ("Toronto, Ontario, Canada"): a container that its own

@@ -178,8 +178,11 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     return out + rejected
 
 
-def decide(g: Group, ranked: list[tuple[Option, float, list[str]]]) -> Decision:
-    """Turn scores into a confidence and pick the top, or abstain."""
+def decide(
+    g: Group, ranked: list[tuple[Option, float, list[str]]], abstain_below: float = ABSTAIN_BELOW
+) -> Decision:
+    """Turn scores into a confidence and pick the top, or abstain when the confidence
+    is below ``abstain_below`` (0 answers whenever any candidate is left)."""
     if not ranked:
         return Decision(None, 0.0, "no gazetteer entry fits", ())
     if ranked[0][1] == -math.inf:
@@ -196,7 +199,7 @@ def decide(g: Group, ranked: list[tuple[Option, float, list[str]]]) -> Decision:
         conf *= best.similarity
         if conf < FUZZY_ABSTAIN_BELOW or not why:
             return Decision(None, round(conf, 3), "weak fuzzy match only", listed)
-    if conf < ABSTAIN_BELOW:
+    if conf < abstain_below:
         return Decision(None, round(conf, 3), "ambiguous: evidence too weak", listed)
     reason = _reason(best, why, len(ranked))
     return Decision(best.place, round(conf, 3), reason, listed, best.match)
