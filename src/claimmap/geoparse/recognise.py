@@ -401,9 +401,9 @@ def given_span(
     that a plural region word ends (``listed``: see :func:`patterns.listed_areas`),
     makes it a region span, as the recogniser would have."""
     span = text[start:end]
-    tail = (listed or {}).get((start, end))
-    if tail is not None:
-        return SpanHit(start, end, span, "region", head=span, tail=tail)
+    listed_tail = (listed or {}).get((start, end))
+    if listed_tail is not None:
+        return SpanHit(start, end, span, "region", head=span, tail=listed_tail)
     words = span.split()
     if len(words) > 1:
         for cut in (1, 2):
