@@ -22,12 +22,7 @@ from claimmap.model import Place, PlaceKind
 
 CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0."
 REGION_SUFFIXES = ("oblast", "region", "province", "krai", "kray", "oblast region")
-_PLACE_SQL = (
-    "SELECT p.pid, p.slug, p.name, p.kind, p.lat, p.lon, p.cc, p.a1, p.a2, p.population, "
-    "(SELECT a.name FROM places a WHERE a.kind = 'admin1' AND a.cc = p.cc AND a.a1 = p.a1 "
-    "LIMIT 1), (SELECT b.name FROM places b WHERE b.kind = 'admin2' AND b.cc = p.cc "
-    "AND b.a1 = p.a1 AND b.a2 = p.a2 LIMIT 1) FROM places p "
-)
+_PLACE_COLUMNS = "p.pid, p.slug, p.name, p.kind, p.lat, p.lon, p.cc, p.a1, p.a2, p.population"
 
 
 def place_id(pid: int, slug: str | None) -> str:
@@ -43,6 +38,7 @@ class IndexGazetteer:
         self._places: dict[int, Place | None] = {}
         self._block = lru_cache(maxsize=128)(self._block_keys)
         self._demonyms: dict[str, tuple[Place, ...]] | None = None
+        self._admin_names: dict[tuple[str | None, ...], str] | None = None
 
     # -- places -----------------------------------------------------------------
     def _pid(self, pid_or_id: str) -> int | None:
@@ -56,9 +52,26 @@ class IndexGazetteer:
 
     def _place(self, pid: int) -> Place | None:
         if pid not in self._places:
-            row = self.conn.execute(_PLACE_SQL + "WHERE p.pid = ?", (pid,)).fetchone()
-            self._places[pid] = None if row is None else _to_place(row)
+            row = self.conn.execute(
+                f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.pid = ?", (pid,)
+            ).fetchone()
+            self._places[pid] = None if row is None else self._to_place(row)
         return self._places[pid]
+
+    def _to_place(self, row: tuple[Any, ...]) -> Place:
+        """A place from its row, with the names of its first- and second-level
+        divisions (all of them read once: a few thousand rows)."""
+        names = self._admin_names
+        if names is None:
+            names = self._admin_names = {}
+            for kind, cc, a1, a2, name in self.conn.execute(
+                "SELECT kind, cc, a1, a2, name FROM places WHERE kind IN ('admin1', 'admin2') "
+                "ORDER BY pid DESC"  # the first of duplicates wins, as LIMIT 1 did
+            ):
+                key = (cc, a1) if kind == "admin1" else (cc, a1, a2)
+                names[key] = str(name)
+        _pid, _slug, _name, _kind, _lat, _lon, cc, a1, a2, *_rest = row
+        return _row_place(row, names.get((cc, a1)), names.get((cc, a1, a2)))
 
     def get(self, place_id: str) -> Place | None:
         pid = self._pid(place_id)
@@ -75,13 +88,21 @@ class IndexGazetteer:
     # -- names ------------------------------------------------------------------
     def _matches(self, column: str, key: str) -> list[NameMatch]:
         rows = self.conn.execute(
-            f"SELECT pid, name, flags FROM names WHERE {column} = ?", (key,)
+            f"SELECT n.pid, n.name, n.flags, {_PLACE_COLUMNS} FROM names n "
+            f"JOIN places p ON p.pid = n.pid WHERE n.{column} = ?",
+            (key,),
         ).fetchall()
         out: list[NameMatch] = []
         seen: set[int] = set()
         # one match per place: its main name if that matched, else the first alternate
-        for pid, matched, flags in sorted(rows, key=lambda r: (r[0], -(r[2] & PRIMARY), r[1])):
-            place = None if pid in seen else self._place(int(pid))
+        for pid, matched, flags, *place_row in sorted(
+            rows, key=lambda r: (r[0], -(r[2] & PRIMARY), r[1])
+        ):
+            place = None
+            if pid not in seen:
+                place = self._places.get(pid)
+                if place is None:
+                    place = self._places[pid] = self._to_place(tuple(place_row))
             seen.add(pid)
             if place is not None:
                 out.append(
@@ -206,8 +227,8 @@ class IndexGazetteer:
         }
 
 
-def _to_place(row: tuple[Any, ...]) -> Place:
-    pid, slug, name, kind, lat, lon, cc, a1, _a2, population, a1_name, a2_name = row
+def _row_place(row: tuple[Any, ...], a1_name: str | None, a2_name: str | None) -> Place:
+    pid, slug, name, kind, lat, lon, cc, a1, _a2, population = row
     kind_: PlaceKind = kind
     return Place(
         id=place_id(int(pid), slug),
