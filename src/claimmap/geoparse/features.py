@@ -17,23 +17,23 @@ from claimmap.gazetteer.names import name_key
 from claimmap.geoparse.candidates import Option
 from claimmap.model import Place
 
-MATCH_SCORE = {"exact": 2.0, "alternate": 0.5, "variant": 0.6, "fuzzy": 0.0}
+MATCH_SCORE = {"exact": 2.0, "alternate": 1.0, "variant": 0.6, "fuzzy": 0.0}
 # Areas get a fixed prior in place of the population prior (their populations are
 # often unknown in the gazetteer); a town of 100,000 scores 1.75.
-KIND_PRIOR = {"country": 4.0, "admin1": 3.0, "region": 3.0, "admin2": 1.5}
+KIND_PRIOR = {"country": 4.0, "admin1": 2.4, "region": 2.4, "admin2": 1.5}
 CITY_OVER_PROVINCE = 1.5  # "Tehran", "Donetsk": the city, not its same-named province
 CITY_OVER_PROVINCE_POPULATION = 100_000
 POPULATION_WEIGHT = 0.35
 CONTAINER_MATCH = 4.0
 CONTAINER_CLASH = -4.0
 ALIAS_BOTH_NAMES = 3.0
-FOCUS_COUNTRY = 0.0
+FOCUS_COUNTRY = 1.5
 FOCUS_ADMIN1 = 2.5
 FOCUS_CORPUS = 0.8
 PROXIMITY = 1.5
 PROXIMITY_KM = 300.0
 EARTH_KM = 6371.0
-COHESION = 6.0  # times the share of the text's other names that can lie in the same division
+COHESION = 4.0  # times the share of the text's other names that can lie in the same division
 COHESION_COUNTRY = 0.375
 COHESION_COUNTY = 1.25  # the same for the same second-level division (county)
 COHESION_ROUNDS = 2  # the same for the same country
