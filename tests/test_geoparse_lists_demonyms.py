@@ -124,3 +124,31 @@ def test_min_confidence_zero_answers_where_the_default_abstains() -> None:
     (forced,) = [m for m in answering.mentions if m.text == "Springfield"]
     assert forced.place_id == mention.candidates[0].place_id  # the top candidate
     assert forced.confidence == mention.confidence < 0.40
+
+
+def test_a_listed_area_and_the_bare_name_elsewhere_are_two_senses(
+    gazetteer: IndexGazetteer,
+) -> None:
+    text = (
+        "Shelling hit Zaporizhzhia overnight, the mayor said. Russia keeps building "
+        "fortifications in Zaporizhzhia and Luhansk oblasts."
+    )
+    result = create_geoparser(gazetteer).parse(Article("t", text, "h"))
+    places = {p.id: p for p in result.places}
+    kinds = [places[m.place_id].kind for m in result.mentions
+             if m.text == "Zaporizhzhia" and m.place_id]  # fmt: skip
+    assert kinds == ["populated_place", "admin1"]
+    (city,) = [places[m.place_id] for m in result.mentions
+               if m.text == "Zaporizhzhia" and m.place_id and places[m.place_id].kind
+               == "populated_place"]  # fmt: skip
+    assert city.population > 500_000  # the city, not a village spelt the same
+
+
+def test_y_and_i_spellings_of_a_main_name_count_as_the_main_name() -> None:
+    from claimmap.geoparse.candidates import _respelling
+
+    assert _respelling("Zaporizhzhia", "Zaporizhzhya")
+    assert _respelling("Mykolaiv", "Mykolayiv")
+    assert not _respelling("Moldova", "Moldove")  # two places
+    assert not _respelling("Ivanov", "Ivanovo")
+    assert not _respelling("Kyiv", "Kyiv")  # the same spelling is the main name itself

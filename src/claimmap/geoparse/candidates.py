@@ -181,7 +181,27 @@ def _code(m: NameMatch) -> bool:
 
 
 def _exact(m: NameMatch) -> Option:
-    return Option(m.place, "exact" if m.primary else "alternate")
+    """An exact match of the main name, or of an alternate name that is only another
+    romanisation of it ("Zaporizhzhia" for Zaporizhzhya: the city's own name, as
+    strong as the main name, not a village's same-spelt main name)."""
+    same = m.primary or (not m.historical and _respelling(m.matched, m.place.name))
+    return Option(m.place, "exact" if same else "alternate")
+
+
+_Y_SPELLINGS = (("yi", "i"), ("ya", "ia"), ("ye", "ie"), ("yu", "iu"), ("y", "i"), ("'", ""))
+
+
+@lru_cache(maxsize=65_536)
+def _respelling(alternate: str, main: str) -> bool:
+    """The same name but for y/i spellings and apostrophes (Zaporizhzhia/Zaporizhzhya,
+    Mykolaiv/Mykolayiv): narrower than the variant key, which also drops final vowels
+    (Moldova/Moldove are two places)."""
+    a, b = name_key(alternate), name_key(main)
+    if a == b:
+        return False
+    for old, new in _Y_SPELLINGS:
+        a, b = a.replace(old, new), b.replace(old, new)
+    return a == b
 
 
 def _dedupe(options: list[Option]) -> tuple[Option, ...]:

@@ -92,7 +92,10 @@ class GazetteerGeoparser:
         self, text: str, hits: list[SpanHit], options: list[tuple[Option, ...]]
     ) -> list[R.Decision]:
         ev = read_evidence(text, hits)
-        groups, of = R.build_groups([h.text for h in hits], options, ev)
+        # a listed area ("Zaporizhzhia" in "Zaporizhzhia and Luhansk oblasts") is not
+        # the same sense as the bare name elsewhere in the text (the city)
+        names = [h.text if h.tail is None else f"{h.text} {h.tail}" for h in hits]
+        groups, of = R.build_groups(names, options, ev)
         first = [R.decide(g, R.rank(g, R.Context((), None, ())), self._min_confidence)
                  for g in groups]
         anchors = [
