@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.geoparse import patterns
 from claimmap.geoparse.candidates import Option
-from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, REGION_HEADS, SURNAME_CUES
+from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, PERSON_VERBS, REGION_HEADS
 from claimmap.geoparse.recognise import SpanHit, lower_words, person_names
 
 STRONG_POPULATION = 100_000
@@ -148,7 +148,7 @@ def _capitalised_after(text: str, hit: SpanHit, starts: set[int]) -> bool:
         return False
     word = m.group(1)
     if not word[0].isupper():
-        return word.lower() in SURNAME_CUES  # "Bell told", "Smith said": a person
+        return word.lower() in PERSON_VERBS  # "Bell told", "Obama believed": a person
     return word.lower() not in REGION_HEADS
 
 

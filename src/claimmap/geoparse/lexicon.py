@@ -104,6 +104,12 @@ EVENT_HEADS = _words(
 
 # Words after which a capitalised name is a person's surname, not a place.
 SURNAME_CUES = _words("said says told added stated noted warned argued wrote")
+# Verbs after a weak single word that make it a person ("Obama believed"); not used to
+# mark a word as a person everywhere in the text (countries "insist" too).
+PERSON_VERBS = SURNAME_CUES | _words(
+    """believed believes thought insisted admitted explained recalled replied
+    acknowledged tweeted"""
+)
 
 # Place-type words that follow a name and belong to the mention: "Kharkiv Oblast".
 REGION_HEADS = _words("oblast region province krai kray raion district county parish governorate")
