@@ -152,3 +152,12 @@ def test_y_and_i_spellings_of_a_main_name_count_as_the_main_name() -> None:
     assert not _respelling("Moldova", "Moldove")  # two places
     assert not _respelling("Ivanov", "Ivanovo")
     assert not _respelling("Kyiv", "Kyiv")  # the same spelling is the main name itself
+
+
+def test_inverted_division_names_are_found_by_their_head(gazetteer: IndexGazetteer) -> None:
+    # GeoNames writes Russia's republics "Dagestan, Respublika"
+    got = _parse(gazetteer, "Men were called up in Dagestan and Tatarstan last week.")
+    for name in ("Dagestan", "Tatarstan"):
+        place = got[name]
+        assert place is not None and place.kind == "admin1" and place.country_code == "RU"
+        assert place.name == name  # shown by its head, not "Dagestan, Respublika"

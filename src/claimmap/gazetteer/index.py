@@ -18,7 +18,7 @@ from claimmap.errors import GazetteerError
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.model import PlaceKind
 
-FORMAT_VERSION = "9"
+FORMAT_VERSION = "11"
 PRIMARY = 1
 HISTORICAL = 2
 
