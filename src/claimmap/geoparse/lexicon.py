@@ -102,6 +102,14 @@ EVENT_HEADS = _words(
     protocol protocols declaration doctrine convention treaty syndrome"""
 )
 
+# Institution words after a place name ("Virginia Department of Education", "Georgia
+# State Patrol"): the name before them is a place, even when it is also a given name.
+INSTITUTION_HEADS = _words(
+    """state department board university college council assembly legislature senate
+    police patrol highway commission authority agency office national general supreme
+    district circuit superior county city"""
+)
+
 # Words after which a capitalised name is a person's surname, not a place.
 SURNAME_CUES = _words("said says told added stated noted warned argued wrote")
 # Verbs after a weak single word that make it a person ("Obama believed"); not used to

@@ -26,6 +26,7 @@ from claimmap.geoparse.lexicon import (
     DIRECTIONS,
     EVENT_HEADS,
     FIRST_NAMES,
+    INSTITUTION_HEADS,
     HYPHEN_PREFIXES,
     MEDIA_HEADS,
     MONTHS,
@@ -196,7 +197,7 @@ def _org_or_person_context(text: str, hit: SpanHit, first: str) -> bool:
     gap = text[hit.end : hit.end + 2]
     single = len(_TOKEN.findall(hit.text)) == 1
     if nxt[:1].isupper() and not gap.startswith(",") and single and first in FIRST_NAMES:
-        return nxt.lower() not in REGION_HEADS
+        return nxt.lower() not in REGION_HEADS and nxt.lower() not in INSTITUTION_HEADS
     if nxt[:1].isupper() and nxt.lower() in MEDIA_HEADS and not gap.startswith(","):
         return True  # "Washington Post", "Kyiv Independent"
     return nxt.lower() in EVENT_HEADS
