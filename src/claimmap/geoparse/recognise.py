@@ -26,8 +26,8 @@ from claimmap.geoparse.lexicon import (
     DIRECTIONS,
     EVENT_HEADS,
     FIRST_NAMES,
-    INSTITUTION_HEADS,
     HYPHEN_PREFIXES,
+    INSTITUTION_HEADS,
     MEDIA_HEADS,
     MONTHS,
     NAME_ENDINGS,
@@ -326,8 +326,10 @@ def person_names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_PAIR = re.compile(r"\b([A-Z][a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
-_SPEAKER = re.compile(r"\b([A-Z][a-z]+)\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b")
+_PAIR = re.compile(rf"({patterns.CAP_START}[a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+_SPEAKER = re.compile(
+    rf"({patterns.CAP_START}[a-z]+)\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b"
+)
 
 
 _ABBREV_AFTER = re.compile(r",\s*(" + ABBREVIATION + r")")
