@@ -161,3 +161,18 @@ def test_inverted_division_names_are_found_by_their_head(gazetteer: IndexGazette
         place = got[name]
         assert place is not None and place.kind == "admin1" and place.country_code == "RU"
         assert place.name == name  # shown by its head, not "Dagestan, Respublika"
+
+
+def test_abbreviated_and_spelt_out_openings_are_both_looked_up(
+    gazetteer: IndexGazetteer,
+) -> None:
+    from claimmap.geoparse.candidates import CandidateFinder, _abbreviation_forms
+    from claimmap.geoparse.recognise import SpanHit
+
+    assert _abbreviation_forms("Mt. Pleasant") == ("Mount Pleasant",)
+    assert _abbreviation_forms("Saint Louis") == ("St. Louis",)
+    assert _abbreviation_forms("Stanton Heights") == ()
+    finder = CandidateFinder(gazetteer)
+    short = finder.options(SpanHit(0, 12, "Mt. Pleasant", "given"))
+    long = finder.options(SpanHit(0, 14, "Mount Pleasant", "given"))
+    assert {o.place.id for o in short} == {o.place.id for o in long}

@@ -8,6 +8,7 @@ divisions under the head name before falling back to the head's towns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,6 +86,8 @@ class CandidateFinder:
         if state is not None:
             return tuple(o for o in self._for_name(state) if o.place.kind == "admin1")
         found = [_exact(m) for m in self._lookup(name) if not _code(m)]
+        for other in _abbreviation_forms(name):  # "Mt. Pleasant" is also "Mount Pleasant"
+            found += [_exact(m) for m in self._lookup(other) if not _code(m)]
         if len(name) >= MIN_VARIANT_CHARS:  # "За" is not a spelling of "Azazga"
             words = name.count(" ")  # "Black Sea" is no spelling of "Blacks"
             found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)
@@ -171,6 +174,22 @@ def _named_for(m: NameMatch, head: str, head_ids: set[str]) -> bool:
         return True
     a, b = name_key(m.place.name), name_key(head)
     return a[:4] == b[:4] or variant_key(m.place.name)[:4] == variant_key(head)[:4]
+
+
+_ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "st": "Saint", "pt": "Point"}
+_EXPANSIONS = {"mount": "Mt.", "fort": "Ft.", "saint": "St."}
+_FIRST_WORD = re.compile(r"^([A-Za-z]+)\.?(?=\s)")
+
+
+def _abbreviation_forms(name: str) -> tuple[str, ...]:
+    """The other spelling of a name that opens with Mt./Mount, Ft./Fort, St./Saint,
+    Pt./Point: GeoNames lists some towns under one form only."""
+    m = _FIRST_WORD.match(name)
+    if m is None:
+        return ()
+    word, rest = m.group(1).lower(), name[m.end() :]
+    other = _ABBREVIATIONS.get(word) or _EXPANSIONS.get(word)
+    return (other + rest,) if other else ()
 
 
 def _code(m: NameMatch) -> bool:
