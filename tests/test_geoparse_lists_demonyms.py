@@ -176,3 +176,19 @@ def test_abbreviated_and_spelt_out_openings_are_both_looked_up(
     short = finder.options(SpanHit(0, 12, "Mt. Pleasant", "given"))
     long = finder.options(SpanHit(0, 14, "Mount Pleasant", "given"))
     assert {o.place.id for o in short} == {o.place.id for o in long}
+
+
+def test_a_country_name_is_the_country_even_among_a_states_towns(
+    gazetteer: IndexGazetteer,
+) -> None:
+    text = (
+        "Students from Amherst and Northampton left for Italy on Friday. The Springfield "
+        "group flies out of Boston next week, a Mass. official said."
+    )
+    place = _parse(gazetteer, text)["Italy"]
+    assert place is not None and place.kind == "country" and place.country_code == "IT"
+
+
+def test_a_stated_state_still_makes_the_namesake_town(gazetteer: IndexGazetteer) -> None:
+    place = _parse(gazetteer, "The fire started near Italy, Texas, on Sunday.")["Italy"]
+    assert place is not None and place.kind == "populated_place" and place.admin1_code == "TX"

@@ -37,6 +37,8 @@ COHESION = 4.0  # times the share of the text's other names that can lie in the 
 COHESION_COUNTRY = 0.375
 COHESION_COUNTY = 1.25  # the same for the same second-level division (county)
 COHESION_ROUNDS = 2  # the same for the same country
+AREA_NAMESAKE = -3.0  # a town named like a country or state the name also matches
+ALTERNATE_OUTRANKED = -1.0  # matched by an alternate name while a bigger town bears it
 CAPITAL = 2.5  # a national capital: news means Moscow, Russia, not Moscow, Idaho
 CAPITAL_POPULATION = 100_000
 

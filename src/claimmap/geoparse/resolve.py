@@ -137,6 +137,9 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     out = []
     rejected = []
     provinces = [o for o in g.options.values() if o.place.kind == "admin1"]
+    areas, exact_population = _namesakes(g)
+    area_options = [o.place for o in g.options.values()
+                    if o.match == "exact" and o.place.kind in ("country", "admin1")]  # fmt: skip
     for pid, o in g.options.items():
         p = o.place
         if p.kind in _POINTS and any(
@@ -164,6 +167,12 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
                 why.append(f"admin context ({c.name})")
             elif c.id != p.id:
                 s += F.CONTAINER_CLASH
+        if p.kind == "populated_place" and not any(F.within(p, c) for c in ctx.containers):
+            if (key_fold(p.name) in areas and p.population < F.CITY_OVER_PROVINCE_POPULATION
+                    and not any(F.within(p, a) for a in area_options)):
+                s += F.AREA_NAMESAKE  # "Italy" is the country, not Italy, Texas
+            if o.match == "alternate" and exact_population >= p.population:
+                s += F.ALTERNATE_OUTRANKED  # "Kaliningrad" is not Korolev's old name
         if ctx.distance_anchors:
             why.append("distance statement")
         if o.match in _NAMED and F.is_capital(p):
@@ -176,6 +185,16 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
         out.append((o, s, why))
     out.sort(key=lambda t: -t[1])
     return out + rejected
+
+
+def _namesakes(g: Group) -> tuple[set[str], int]:
+    """The main names of the countries and first-level divisions the group's name
+    matched exactly, and the largest population of a town it matched by main name."""
+    areas = {key_fold(o.place.name) for o in g.options.values()
+             if o.match == "exact" and o.place.kind in ("country", "admin1")}  # fmt: skip
+    exact = [o.place.population for o in g.options.values()
+             if o.match == "exact" and o.place.kind == "populated_place"]  # fmt: skip
+    return areas, max(exact, default=-1)
 
 
 def decide(
