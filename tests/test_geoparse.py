@@ -267,6 +267,9 @@ def test_short_words_are_not_matched_by_transliteration_folding() -> None:
         def demonym(self, word: str) -> tuple[()]:
             return ()
 
+        def common_word(self, word: str) -> bool:
+            return False
+
         def fuzzy(self, name: str, limit: int = 5) -> tuple[()]:
             return ()
 
@@ -296,6 +299,9 @@ class _Names:
 
     def demonym(self, word: str) -> tuple[()]:
         return ()
+
+    def common_word(self, word: str) -> bool:
+        return False
 
     def fuzzy(self, name: str, limit: int = 5) -> tuple[()]:
         return ()

@@ -192,3 +192,15 @@ def test_a_country_name_is_the_country_even_among_a_states_towns(
 def test_a_stated_state_still_makes_the_namesake_town(gazetteer: IndexGazetteer) -> None:
     place = _parse(gazetteer, "The fire started near Italy, Texas, on Sunday.")["Italy"]
     assert place is not None and place.kind == "populated_place" and place.admin1_code == "TX"
+
+
+def test_common_english_words_are_not_small_towns(gazetteer: IndexGazetteer) -> None:
+    assert gazetteer.common_word("Still") and not gazetteer.common_word("Mansfield")
+    text = (
+        "Give that person your car keys, police in Mansfield said. Still, nobody knew. "
+        "The family later moved to Reading."
+    )
+    got = _parse(gazetteer, text)
+    assert "Give" not in got and "Still" not in got  # Give, Denmark; Still, France
+    assert "Mansfield" in got  # a name, not a word
+    assert "Reading" in got  # a place cue keeps a town named like a common word

@@ -60,6 +60,9 @@ class TinyGazetteer:
     def demonym(self, word: str) -> tuple[Place, ...]:
         return ()
 
+    def common_word(self, word: str) -> bool:
+        return False
+
     def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
         return ()
 

@@ -42,6 +42,10 @@ class Gazetteer(Protocol):
         """Areas whose people the word names ("French" -> France; plurals too)."""
         ...
 
+    def common_word(self, word: str) -> bool:
+        """Whether the word is a frequent English word ("Give", "Still")."""
+        ...
+
     def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
         """Closest names by edit similarity (0..1), best first."""
         ...

