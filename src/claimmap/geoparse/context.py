@@ -62,11 +62,13 @@ def keep_hits(
 
 
 def _uncued_weak(text: str, hit: SpanHit, options: tuple[Option, ...], starts: set[int]) -> bool:
-    """A single word with no strong reading and no place cue: a common English word
-    written so ("Give me", "Still,", "Agency") is that word, not a small town."""
+    """A common English word with no place cue ("Give me", "Still,", "Agency", "Man")
+    is that word, not a town, unless a country or first-level division bears it as its
+    main name. A town, however big ("Man", Côte d'Ivoire; "Mobile"), needs the cue."""
     if hit.source in _EXEMPT:
         return False
-    return not any(_strong(o, hit) for o in options) and not _cued(text, hit, starts)
+    area = any(o.match == "exact" and o.place.kind != "populated_place" for o in options)
+    return not area and not _cued(text, hit, starts)
 
 
 def _weak(
