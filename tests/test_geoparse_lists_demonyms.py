@@ -198,7 +198,7 @@ def test_common_english_words_are_not_small_towns(gazetteer: IndexGazetteer) -> 
     assert gazetteer.common_word("Still") and not gazetteer.common_word("Mansfield")
     text = (
         "Give that person your car keys, police in Mansfield said. Still, nobody knew. "
-        "The family later moved to Reading."
+        "The family later lived in Reading."
     )
     got = _parse(gazetteer, text)
     assert "Give" not in got and "Still" not in got  # Give, Denmark; Still, France
