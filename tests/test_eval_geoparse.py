@@ -112,3 +112,26 @@ def test_cli_text_output_and_missing_file(tmp_path: Path) -> None:
 def test_eval_group_lists_geoparse() -> None:
     result = CliRunner().invoke(main, ["eval", "--help"])
     assert result.exit_code == 0 and "geoparse" in result.output
+
+
+def test_skip_demonyms_sets_aside_gold_demonyms_only(tmp_path: Path) -> None:
+    text = "Illustrative text. Ukrainian officials in Kyiv spoke."
+    start = text.index("Ukrainian")
+    gold = {"doc_id": "t2", "text": text, "toponyms": [
+        {"start": start, "end": start + 9, "name": "Ukrainian", "lat": 49.0, "lon": 32.0,
+         "geonameid": 690791},
+        {"start": text.index("Kyiv"), "end": text.index("Kyiv") + 4, "name": "Kyiv",
+         "lat": 50.45, "lon": 30.52, "geonameid": 703448},
+    ]}  # fmt: skip
+    path = tmp_path / "dem.jsonl"
+    path.write_text(json.dumps(gold) + "\n")
+    plain = CliRunner().invoke(main, ["eval", "geoparse", str(path), "--fixture", "--json"])
+    skipped = CliRunner().invoke(
+        main, ["eval", "geoparse", str(path), "--fixture", "--json", "--skip-demonyms"]
+    )
+    assert plain.exit_code == 0 and skipped.exit_code == 0, skipped.output
+    before, after = json.loads(plain.stdout), json.loads(skipped.stdout)
+    assert (before["n_gold"], after["n_gold"]) == (2, 1)
+    assert before["recognition"]["recall"] == 0.5  # "Ukrainian" is not marked, by design
+    assert after["recognition"]["recall"] == 1.0
+    assert "set aside 1 gold toponyms that are demonyms" in skipped.stderr

@@ -48,6 +48,12 @@ def evaluate() -> None:
     help="Abstain below this confidence (default 0.40; 0: answer whenever a candidate "
     "is left, as geoparsers that never abstain are scored).",
 )
+@click.option(
+    "--skip-demonyms",
+    is_flag=True,
+    help="Set aside gold toponyms that are demonyms ('Russian' in 'Russian troops'), "
+    "which claimmap does not mark as places; their number goes to standard error.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--fixture", is_flag=True, hidden=True, help="Use the small test gazetteer (for tests)."
@@ -58,6 +64,7 @@ def geoparse(
     baseline: str | None,
     limit: int | None,
     min_confidence: float | None,
+    skip_demonyms: bool,
     as_json: bool,
     fixture: bool,
 ) -> None:
@@ -70,9 +77,10 @@ def geoparse(
       claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --json
       claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --baseline population
       claimmap eval geoparse ../shared/data/LGL.jsonl --gold-spans --min-confidence 0
+      claimmap eval geoparse ../shared/data/LGL.jsonl --skip-demonyms --json
     """
     from claimmap.geoparse import create_geoparser
-    from claimmap.geoparse.evaluate import read_gold, run, score
+    from claimmap.geoparse.evaluate import read_gold, run, score, set_aside
 
     docs = list(read_gold(file, limit))
     gazetteer = None
@@ -84,6 +92,12 @@ def geoparse(
         gazetteer, "population" if baseline == "population" else None, min_confidence
     )
     parser.warm()
+    if skip_demonyms:
+        from claimmap.geoparse.recognise import is_demonym
+
+        gaz = parser.gazetteer
+        docs, n = set_aside(docs, lambda word: is_demonym(gaz, word))
+        click.echo(f"set aside {n:,} gold toponyms that are demonyms", err=True)
     predictions, seconds = run(parser, docs, gold_spans)
     result = score(docs, predictions, lambda pid: parser.gazetteer.get(pid) is not None, seconds)
     if as_json:

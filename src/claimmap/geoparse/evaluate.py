@@ -93,6 +93,20 @@ def _parse_line(line: str, where: str) -> GoldDoc:
         ) from exc
 
 
+def set_aside(
+    docs: Sequence[GoldDoc], drop: Callable[[str], bool]
+) -> tuple[list[GoldDoc], int]:
+    """The documents without the gold toponyms ``drop`` names (``--skip-demonyms``:
+    LGL marks demonyms such as "Russian" in "Russian troops" as toponyms, which
+    claimmap by design does not), and how many were set aside."""
+    out, n = [], 0
+    for doc in docs:
+        kept = tuple(t for t in doc.toponyms if not drop(doc.text[t.start : t.end]))
+        n += len(doc.toponyms) - len(kept)
+        out.append(GoldDoc(doc.doc_id, doc.text, kept))
+    return out, n
+
+
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 

@@ -117,10 +117,10 @@ class Recogniser:
         if not words:
             return False
         first = words[0].lower()
-        if len(words) == 1 and (first in MONTHS or first in WEEKDAYS or first in DEMONYMS):
+        if len(words) == 1 and (first in MONTHS or first in WEEKDAYS):
             return False
-        if len(words) == 1 and self._gazetteer.demonym(hit.text):
-            return False  # "Canadian", "Irish": a people, not the town of that name
+        if len(words) == 1 and is_demonym(self._gazetteer, hit.text):
+            return False  # "Ukrainian forces", "Irish": a people, not the town of that name
         if len(words) == 1 and (first in COMMON_CAPITALISED or first in ORGANISATIONS):
             return False
         if len(words) > 1 and all(w.lower() in COMMON_CAPITALISED for w in words):
@@ -386,6 +386,13 @@ def _settle(hits: list[SpanHit]) -> list[SpanHit]:
             taken.append(hit)
             used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     return sorted(taken, key=lambda h: h.start)
+
+
+def is_demonym(gazetteer: Gazetteer, word: str) -> bool:
+    """A people's name ("Ukrainian", "Canadians", "Sri Lankan"): the hand list of
+    demonyms and adjectives, or the gazetteer's demonym table."""
+    low = word.lower()
+    return low in DEMONYMS or low.removesuffix("s") in DEMONYMS or bool(gazetteer.demonym(word))
 
 
 def listed_hits(text: str) -> list[SpanHit]:
