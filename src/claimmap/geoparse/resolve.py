@@ -40,6 +40,7 @@ class Group:
     distances: list[tuple[int, float]] = field(default_factory=list)  # (anchor hit, km)
     aliased: bool = False
     cohesion: dict[str, float] = field(default_factory=dict)  # place id -> support
+    namesakes: tuple[tuple[Place, ...], int] | None = None  # see _namesakes, once per group
     base: dict[str, float] = field(default_factory=dict)  # place id -> name + prior score
 
 
@@ -137,9 +138,9 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     out = []
     rejected = []
     provinces = [o for o in g.options.values() if o.place.kind == "admin1"]
-    areas, exact_population = _namesakes(g)
-    area_options = [o.place for o in g.options.values()
-                    if o.match == "exact" and o.place.kind in ("country", "admin1")]  # fmt: skip
+    if g.namesakes is None:
+        g.namesakes = _namesakes(g)
+    area_options, exact_population = g.namesakes
     for pid, o in g.options.items():
         p = o.place
         if p.kind in _POINTS and any(
@@ -167,12 +168,8 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
                 why.append(f"admin context ({c.name})")
             elif c.id != p.id:
                 s += F.CONTAINER_CLASH
-        if p.kind == "populated_place" and not any(F.within(p, c) for c in ctx.containers):
-            if (key_fold(p.name) in areas and p.population < F.CITY_OVER_PROVINCE_POPULATION
-                    and not any(F.within(p, a) for a in area_options)):
-                s += F.AREA_NAMESAKE  # "Italy" is the country, not Italy, Texas
-            if o.match == "alternate" and exact_population >= p.population:
-                s += F.ALTERNATE_OUTRANKED  # "Kaliningrad" is not Korolev's old name
+        if p.kind == "populated_place" and (area_options or o.match == "alternate"):
+            s += _namesake_penalty(o, area_options, exact_population, ctx.containers)
         if ctx.distance_anchors:
             why.append("distance statement")
         if o.match in _NAMED and F.is_capital(p):
@@ -187,14 +184,34 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     return out + rejected
 
 
-def _namesakes(g: Group) -> tuple[set[str], int]:
-    """The main names of the countries and first-level divisions the group's name
-    matched exactly, and the largest population of a town it matched by main name."""
-    areas = {key_fold(o.place.name) for o in g.options.values()
-             if o.match == "exact" and o.place.kind in ("country", "admin1")}  # fmt: skip
+def _namesakes(g: Group) -> tuple[tuple[Place, ...], int]:
+    """The countries and first-level divisions the group's name matched by their main
+    name, and the largest population of a town it matched by main name."""
+    areas = tuple(o.place for o in g.options.values()
+                  if o.match == "exact" and o.place.kind in ("country", "admin1"))  # fmt: skip
     exact = [o.place.population for o in g.options.values()
              if o.match == "exact" and o.place.kind == "populated_place"]  # fmt: skip
     return areas, max(exact, default=-1)
+
+
+def _namesake_penalty(
+    o: Option, areas: tuple[Place, ...], exact_population: int, containers: tuple[Place, ...]
+) -> float:
+    """A town that only shares its name with an area the name means ("Italy" is the
+    country, not Italy, Texas), or that the name matches only as an alternate while a
+    bigger town bears it ("Kaliningrad" is not Korolev's old name); a stated container
+    ("Italy, Texas") lifts both."""
+    p = o.place
+    if any(F.within(p, c) for c in containers):
+        return 0.0
+    penalty = 0.0
+    if (areas and p.population < F.CITY_OVER_PROVINCE_POPULATION
+            and any(key_fold(a.name) == key_fold(p.name) for a in areas)
+            and not any(F.within(p, a) for a in areas)):  # fmt: skip
+        penalty += F.AREA_NAMESAKE
+    if o.match == "alternate" and exact_population >= p.population:
+        penalty += F.ALTERNATE_OUTRANKED
+    return penalty
 
 
 def decide(
