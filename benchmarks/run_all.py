@@ -14,6 +14,10 @@ scale's peak memory is its own), pinned to one core:
    and spaCy's small English NER on the same texts;
 2. ``claimmap bench --scale K --no-startup --json`` for each K: end to end only.
 
+About 100,000 articles: ``--scales 237 --skip-first --out DIR`` (the corpus has 422
+distinct texts; 237 x 422 = 100,014 stored), then ``--report-only --out DIR`` to plot
+and summarise every scale in DIR together.
+
 A scale whose run exceeds ``--budget`` seconds is stopped and the larger ones skipped
 (reported as such). The JSON of every run is written to ``--out``; a Markdown summary is
 printed, and memory is extrapolated to 100,000 articles from the largest two scales.
@@ -137,7 +141,18 @@ def main() -> None:
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "scaling.png")
     parser.add_argument("--skip-first", action="store_true",
                         help="only the scaling runs (no stages, start-up, spaCy)")
+    parser.add_argument("--report-only", action="store_true",
+                        help="run nothing: plot and summarise every scaleK.json in --out "
+                             "(e.g. after a separate --scales 237 run, about 100,000 articles)")
     args = parser.parse_args()
+    if args.report_only:
+        found = {int(p.stem[len("scale"):]): json.loads(p.read_text("utf-8"))
+                 for p in args.out.glob("scale*.json")}
+        rows = scaling_rows(found)
+        if rows:
+            plot(rows, args.plot)
+        print(markdown(None, rows, extrapolate(rows)))
+        return
     corpus = [args.corpus] if args.corpus else []
     args.out.mkdir(parents=True, exist_ok=True)
     first = None

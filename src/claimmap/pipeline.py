@@ -26,6 +26,7 @@ from claimmap.stages import (
     Consolidator,
     Geoparser,
     GeoparseResult,
+    StoryKeys,
 )
 from claimmap.store import Store
 
@@ -134,6 +135,7 @@ class ClaimMap:
             "geoparse": geoparser, "claims": extractor, "consolidate": consolidator,
         }
         self._stages: dict[str, Any] = {}
+        self._no_keys = False
 
     def close(self) -> None:
         self.store.close()
@@ -164,6 +166,7 @@ class ClaimMap:
         then consolidate everything stored. Bad inputs are rejected, never fatal."""
         started = time.monotonic()
         self._stages = {}
+        self._no_keys = False
         read = 0
         skipped: list[str] = []
         rejected: list[InputRejected] = []
@@ -208,10 +211,22 @@ class ClaimMap:
             geo = _run("geoparse", geoparser.parse, article)
             places = {p.id: p for p in geo.places}
             found = _run("claims", extractor.extract, article, geo.mentions, places)
-            self.store.add_article(article, geo, found)
+            self.store.add_article(article, geo, found, self._story_keys(article))
         except ClaimmapError as exc:
             return InputRejected(where, str(exc))
         return "stored"
+
+    def _story_keys(self, article: Article) -> StoryKeys | None:
+        """What the consolidator wants stored with the article (its story keys), or
+        None: then consolidation computes them itself, from the stored text."""
+        if self._no_keys:
+            return None
+        try:
+            make = getattr(self.stage("consolidate"), "story_keys", None)
+            return make(article) if make is not None else None
+        except Exception:  # consolidation reports its own failure later
+            self._no_keys = True
+            return None
 
     def consolidate(self) -> None:
         """Re-run consolidation over everything stored."""
@@ -225,6 +240,10 @@ class ClaimMap:
         marker = _marker(state, consolidator)
         if skip_if_current and self.store.consolidation_marker() == marker:
             return True  # the stored events are those of exactly these articles
+        streamed = getattr(consolidator, "consolidate_store", None)
+        if streamed is not None:  # bounded memory: see claimmap.consolidate.streaming
+            _run("consolidate", streamed, self.store.consolidation_io(), marker, state)
+            return True
         stored = self.store.load_analysis(consolidation=False)
         if not stored.articles:
             return False

@@ -51,6 +51,23 @@ class ConsolidationResult:
     origins: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class StoryKeys:
+    """What story detection needs of one article, computed once when it is stored so
+    that consolidation never holds article texts: ``shingles`` (sorted little-endian
+    uint32 shingle hashes), the MinHash LSH ``bands`` and ``quote_hashes`` (64-bit, to
+    propose candidate pairs in the store), the ``quotes`` and ``numbers`` of the exact
+    check, and ``params``, the story parameters they were made with."""
+
+    article_id: str
+    params: str
+    shingles: bytes
+    bands: tuple[int, ...]
+    quotes: tuple[str, ...]
+    numbers: tuple[str, ...]
+    quote_hashes: tuple[int, ...]
+
+
 class Consolidator(Protocol):
     def consolidate(
         self,

@@ -19,8 +19,7 @@ from claimmap.ingest import read_inputs
 from claimmap.model import Article
 from claimmap.store import Store
 
-STAGES = ("ingest", "geoparse", "claims", "store_writes", "consolidate_load",
-          "consolidate", "consolidate_write")
+STAGES = ("ingest", "geoparse", "claims", "story_keys", "store_writes", "consolidate")
 
 
 def warm_stages(corpus: Path) -> dict[str, Any]:
@@ -61,8 +60,11 @@ def run_stages(corpus: Path, db: Path, stages: dict[str, Any]) -> dict[str, Thro
             places = {p.id: p for p in geo.places}
             with clocks["claims"].running():
                 found = stages["claims"].extract(item, geo.mentions, places)
+            with clocks["story_keys"].running():
+                make = getattr(stages["consolidate"], "story_keys", None)
+                keys = make(item) if make is not None else None
             with clocks["store_writes"].running():
-                store.add_article(item, geo, found)
+                store.add_article(item, geo, found, keys)
             articles += 1
             words += len(item.text.split())
         _consolidate(store, stages["consolidate"], clocks)
@@ -74,13 +76,18 @@ def run_stages(corpus: Path, db: Path, stages: dict[str, Any]) -> dict[str, Thro
 
 
 def _consolidate(store: Store, consolidator: Any, clocks: dict[str, Clock]) -> None:
-    with clocks["consolidate_load"].running():
-        stored = store.load_analysis()
-    places = {p.id: p for p in stored.places}
+    """Streamed, as the pipeline runs it (reads, consolidation and writes interleave,
+    so they are one figure); a consolidator without a streamed form gets the store
+    loaded whole."""
     with clocks["consolidate"].running():
+        streamed = getattr(consolidator, "consolidate_store", None)
+        if streamed is not None:
+            streamed(store.consolidation_io(), None, store.articles_state())
+            return
+        stored = store.load_analysis(consolidation=False)
+        places = {p.id: p for p in stored.places}
         result = consolidator.consolidate(stored.articles, stored.mentions, stored.claims,
                                           places)
-    with clocks["consolidate_write"].running():
         store.replace_consolidation(result)
 
 

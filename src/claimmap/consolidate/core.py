@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from claimmap.consolidate import dates, flags, personas
 from claimmap.consolidate.context import carry_dates
@@ -33,7 +34,10 @@ from claimmap.consolidate.summary import summarise
 from claimmap.errors import ClaimmapError
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.model import Article, Claim, DateValue, Event, Flag, Mention, Place
-from claimmap.stages import ConsolidationResult
+from claimmap.stages import ConsolidationResult, StoryKeys
+
+if TYPE_CHECKING:
+    from claimmap.consolidate.streaming import ConsolidationSource
 
 _NOT_PLACES = ("speaker:", "origin:")
 _SUFFIX = re.compile(
@@ -109,7 +113,7 @@ class ClaimConsolidator:
         stories = self._stories.update(articles)
         published = {a.id: a.published for a in articles}
         dated = carry_dates(claims, by_id)
-        ctx = _Context(
+        ctx = EventContext(
             origins=stories.origins,
             counter=index_counterclaims(claims, mentions, places, published),
             published=published,
@@ -118,8 +122,8 @@ class ClaimConsolidator:
             carried=frozenset(c.id for c, d in zip(claims, dated, strict=True) if c is not d),
             claims={c.id: c for c in claims},
         )
-        items = cluster(dated, by_id, stories.origins, places, self.params.events)
-        events = tuple(sorted((_event(item, ctx) for item in items), key=lambda e: e.id))
+        items = cluster(dated, published, stories.origins, places, self.params.events)
+        events = tuple(sorted((build_event(item, ctx) for item in items), key=lambda e: e.id))
         found = personas.collect(articles, article_flags)
         all_flags = [
             *personas.inconsistent(found),
@@ -132,9 +136,27 @@ class ClaimConsolidator:
         ordered = tuple(sorted(all_flags, key=lambda f: (f.kind, f.article_ids, f.detail)))
         return ConsolidationResult(events=events, flags=ordered, origins=dict(stories.origins))
 
+    def story_keys(self, article: Article) -> StoryKeys:
+        """What story detection needs of ``article``, to store with it (see
+        :mod:`.keys`): consolidation then never reads article texts all at once."""
+        from claimmap.consolidate.keys import story_keys
+
+        return story_keys(article, self.params.stories, self._stories)
+
+    def consolidate_store(self, source: ConsolidationSource, marker: str | None,
+                          state: str) -> None:
+        """The same as :meth:`consolidate` over everything stored, read and written
+        in bounded pieces (see :mod:`.streaming`); the results replace the stored
+        ones in one transaction, with ``marker`` when the store still holds the
+        articles of ``state``."""
+        from claimmap.consolidate.streaming import consolidate_stream
+
+        consolidate_stream(source, self._stories, self.params.events, self._known_name,
+                           marker, state)
+
 
 @dataclass(frozen=True, slots=True)
-class _Context:
+class EventContext:
     origins: Mapping[str, str]
     counter: Counterclaims
     published: Mapping[str, str | None]
@@ -144,7 +166,7 @@ class _Context:
     claims: Mapping[str, Claim]
 
 
-def _event(item: Cluster, ctx: _Context) -> Event:
+def build_event(item: Cluster, ctx: EventContext) -> Event:
     claims = item.claims
     place_id = None if item.key.place.startswith(_NOT_PLACES) else item.key.place
     origin_ids = tuple(sorted({ctx.origins.get(c.article_id, c.article_id) for c in claims}))

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from claimmap.consolidate import dates
 from claimmap.consolidate.text import fold
-from claimmap.model import Article, Claim, Place
+from claimmap.model import Claim, Place
 
 _FAMILY_WORDS: tuple[tuple[str, str], ...] = (
     ("denial", "denial"),
@@ -118,6 +118,18 @@ def _place_key(claim: Claim, origin: str) -> str:
     return f"origin:{origin}"
 
 
+def unit(claim: Claim, origins: Mapping[str, str], places: Mapping[str, Place]) -> str:
+    """The claim's unit: the blocks that :func:`cluster` must see together. One
+    family in one oblast (the admin1 fallback joins blocks within it), or, for a
+    block with no oblast, the family and the block's place key."""
+    fam = family(claim)
+    key = _place_key(claim, origins.get(claim.article_id, claim.article_id))
+    place = places.get(key)
+    if place is not None and place.admin1_code:
+        return f"{fam}|admin1:{place.country_code or ''}:{place.admin1_code}"
+    return f"{fam}|{key}"
+
+
 def block(claims: Sequence[Claim], origins: Mapping[str, str]) -> dict[BlockKey, list[Claim]]:
     """Claims grouped by block key, actor sides filled in per (family, place)."""
     by_place: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -136,31 +148,33 @@ def block(claims: Sequence[Claim], origins: Mapping[str, str]) -> dict[BlockKey,
 
 def cluster(
     claims: Sequence[Claim],
-    articles: Mapping[str, Article],
+    published: Mapping[str, str | None],
     origins: Mapping[str, str],
     places: Mapping[str, Place],
     params: EventParams,
 ) -> list[Cluster]:
-    """All clusters, in a deterministic order (by key, then first claim id)."""
+    """All clusters, in a deterministic order (by key, then first claim id).
+    ``published`` maps article ids to their publication dates. The claims of one
+    :func:`unit` are clustered alone exactly as among all claims."""
     fine: list[Cluster] = []
     coarse: list[Cluster] = []
     for key, group in sorted(block(claims, origins).items(), key=lambda kv: kv[0].text()):
         place = places.get(key.place)
         target = coarse if place is not None and place.kind in _COARSE else fine
-        for claims_ in _sweep(key, group, articles, origins, params.window):
+        for claims_ in _sweep(key, group, published, origins, params.window):
             target.append(Cluster(key, claims_))
-    merged = _fallback(fine, coarse, places, articles, params.window)
+    merged = _fallback(fine, coarse, places, published, params.window)
     return sorted(merged, key=lambda c: (c.key.text(), c.claims[0].id))
 
 
 def _sweep(
     key: BlockKey,
     group: list[Claim],
-    articles: Mapping[str, Article],
+    published: Mapping[str, str | None],
     origins: Mapping[str, str],
     window: int,
 ) -> list[tuple[Claim, ...]]:
-    days = {c.id: _day(c, articles) for c in group}
+    days = {c.id: _day(c, published) for c in group}
     full = sorted((c for c in group if days[c.id] is not None), key=lambda c: (days[c.id], c.id))
     opened: list[_Open] = []
     for claim in full:
@@ -191,14 +205,13 @@ def _sweep(
     return [tuple(sorted(o.claims, key=lambda c: c.id)) for o in opened]
 
 
-def _day(claim: Claim, articles: Mapping[str, Article]) -> int | None:
+def _day(claim: Claim, published: Mapping[str, str | None]) -> int | None:
     """The day a claim is placed at for clustering: its full date; else, unless it
     has a month-day, its article's publication day (news reports recent events)."""
     day = dates.ordinal(claim.date)
     if day is not None or claim.date.precision == "day_no_year":
         return day
-    article = articles.get(claim.article_id)
-    return dates.published_day(article.published) if article else None
+    return dates.published_day(published.get(claim.article_id))
 
 
 def _md_order(claim: Claim) -> tuple[int, str]:
@@ -230,7 +243,7 @@ def _fallback(
     fine: list[Cluster],
     coarse: list[Cluster],
     places: Mapping[str, Place],
-    articles: Mapping[str, Article],
+    published: Mapping[str, str | None],
     window: int,
 ) -> list[Cluster]:
     """Attach oblast-level clusters to the one matching finer event, if unique."""
@@ -247,7 +260,7 @@ def _fallback(
         admin1 = (k.family, k.side, place.country_code or "", place.admin1_code or "")
         options = by_admin1.get(admin1)
         matches = [
-            i for i in options or () if _dates_meet(result[i], coarse_cluster, articles, window)
+            i for i in options or () if _dates_meet(result[i], coarse_cluster, published, window)
         ]
         if place.kind == "admin1" and len(matches) == 1:
             host = result[matches[0]]
@@ -259,17 +272,13 @@ def _fallback(
 
 
 def _dates_meet(
-    a: Cluster, b: Cluster, articles: Mapping[str, Article], window: int
+    a: Cluster, b: Cluster, published: Mapping[str, str | None], window: int
 ) -> bool:
     """True when a claim of ``a`` is within the window of one of ``b`` (publication
     day standing in for a missing date), or when none of them can be compared."""
     def whens(c: Cluster) -> list[dates.When]:
-        return [dates.when(x.date, _published(x, articles)) for x in c.claims]
+        return [dates.when(x.date, published.get(x.article_id)) for x in c.claims]
 
     verdicts = [dates.near(x, y, window) for x in whens(a) for y in whens(b)]
     return any(verdicts) or all(v is None for v in verdicts)
 
-
-def _published(claim: Claim, articles: Mapping[str, Article]) -> str | None:
-    article = articles.get(claim.article_id)
-    return article.published if article else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal
 
 from claimmap.consolidate.stories import Stories
@@ -69,18 +69,35 @@ def garbled_places(
 ) -> list[Flag]:
     """One flag per place written in a garbled form; spelling variants in other
     articles are listed with it (they make it a place garbled differently)."""
-    forms: dict[str, dict[tuple[str, str], Mention]] = defaultdict(dict)
-    garbled: set[str] = set()
-    cache: dict[tuple[str, str, bool], Verdict] = {}
-    for m in sorted(mentions, key=lambda m: (m.article_id, m.start)):
-        key = (fold(m.text), m.place_id or "", _suspect(m))
-        if key not in cache:
-            cache[key] = _verdict(m, places, known)
-        if cache[key] != "fine" and m.place_id is not None:
-            forms[m.place_id].setdefault((key[0], m.article_id), m)
-            if cache[key] == "garbled":
-                garbled.add(m.place_id)
-    return [_garbled_flag(pid, forms[pid], places) for pid in sorted(garbled)]
+    found = GarbledPlaces(places, known)
+    found.add(sorted(mentions, key=lambda m: (m.article_id, m.start)))
+    return found.flags()
+
+
+class GarbledPlaces:
+    """:func:`garbled_places` fed one article's mentions at a time (in article id
+    order, each article's by position): only suspect forms are kept."""
+
+    def __init__(self, places: Mapping[str, Place], known: KnownName | None = None) -> None:
+        self._places, self._known = places, known
+        self._forms: dict[str, dict[tuple[str, str], Mention]] = defaultdict(dict)
+        self._garbled: set[str] = set()
+        self._cache: dict[tuple[str, str, bool], Verdict] = {}
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        cache = self._cache
+        for m in mentions:
+            key = (fold(m.text), m.place_id or "", _suspect(m))
+            if key not in cache:
+                cache[key] = _verdict(m, self._places, self._known)
+            if cache[key] != "fine" and m.place_id is not None:
+                self._forms[m.place_id].setdefault((key[0], m.article_id), m)
+                if cache[key] == "garbled":
+                    self._garbled.add(m.place_id)
+
+    def flags(self) -> list[Flag]:
+        return [_garbled_flag(pid, self._forms[pid], self._places)
+                for pid in sorted(self._garbled)]
 
 
 def _garbled_flag(place_id: str, found: dict[tuple[str, str], Mention],
@@ -183,11 +200,20 @@ def unidentifiable_speakers(claims: Sequence[Claim]) -> list[Flag]:
     return flags
 
 
+def attributed_quote(claim: Claim) -> str | None:
+    """The key :func:`quote_attribution` compares a claim's quotation by, or None
+    when the claim has no quotation of 4 words or more given to a speaker."""
+    if claim.quote is not None and claim.speaker and len(words(claim.quote.text)) >= 4:
+        return quote_key(claim.quote.text)
+    return None
+
+
 def quote_attribution(claims: Sequence[Claim]) -> list[Flag]:
     by_quote: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.quote is not None and claim.speaker and len(words(claim.quote.text)) >= 4:
-            by_quote[quote_key(claim.quote.text)].append(claim)
+        key = attributed_quote(claim)
+        if key is not None:
+            by_quote[key].append(claim)
     flags = []
     for _key, group in sorted(by_quote.items()):
         speakers = {fold(c.speaker or "").split()[-1] for c in group if c.speaker}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -75,7 +75,7 @@ def from_text(article: Article) -> list[Persona]:
     return list(found.values())
 
 
-def from_flags(flags: Sequence[Flag]) -> list[Persona]:
+def from_flags(flags: Iterable[Flag]) -> list[Persona]:
     personas = []
     for flag in flags:
         if "persona" not in flag.kind.casefold() and "persona:" not in flag.detail:
@@ -90,10 +90,15 @@ def from_flags(flags: Sequence[Flag]) -> list[Persona]:
     return personas
 
 
-def collect(articles: Sequence[Article], flags: Sequence[Flag]) -> list[Persona]:
+def collect(articles: Iterable[Article], flags: Iterable[Flag]) -> list[Persona]:
     """Every persona, one per (article, folded name, age), sorted."""
+    return merge([*from_flags(flags), *(p for a in articles for p in from_text(a))])
+
+
+def merge(personas: Iterable[Persona]) -> list[Persona]:
+    """One persona per (article, folded name, age), the first given kept, sorted."""
     merged: dict[tuple[str, str, str], Persona] = {}
-    for persona in [*from_flags(flags), *(p for a in articles for p in from_text(a))]:
+    for persona in personas:
         merged.setdefault((persona.article_id, fold(persona.name), persona.age), persona)
     return [merged[k] for k in sorted(merged)]
 
@@ -133,7 +138,7 @@ def inconsistent(personas: Sequence[Persona]) -> list[Flag]:
 
 
 def uncorroborated(
-    personas: Sequence[Persona], articles: Sequence[Article], origins: Mapping[str, str]
+    personas: Sequence[Persona], articles: Iterable[Article], origins: Mapping[str, str]
 ) -> list[Flag]:
     """Personas whose full name is found in no article outside one story."""
     if not personas:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -136,7 +136,7 @@ class StoryIndex:
         self._by_hash.clear()
         self._lsh = None
 
-    def _minhash(self, sig: Signature) -> MinHash:
+    def minhash(self, sig: Signature) -> MinHash:
         if self._template is None:
             self._template = MinHash(
                 num_perm=self.params.num_perm, seed=self.params.seed, hashfunc=zlib.crc32
@@ -152,7 +152,7 @@ class StoryIndex:
         cached = self._by_hash.get(article.content_hash)
         if cached is None:
             sig = signature(article, self.params)
-            cached = (sig, self._minhash(sig))
+            cached = (sig, self.minhash(sig))
             self._by_hash[article.content_hash] = cached
         sig, mh = cached
         return replace(sig, article_id=article.id, published=article.published), mh
@@ -180,17 +180,21 @@ class StoryIndex:
             self._lsh.insert(article.id, mh)
 
     def _linked(self, a: Signature, b: Signature) -> bool:
-        p = self.params
-        sim = jaccard(a.shingles, b.shingles)
-        if sim >= p.near_duplicate:
-            return True
-        shared_quotes = len(a.quotes & b.quotes)
-        if sim >= p.rewrite and (shared_quotes >= 1 or len(a.numbers & b.numbers) >= 2):
-            return True
-        if shared_quotes < p.shared_quotes:
-            return False
-        da, db = published_day(a.published), published_day(b.published)
-        return da is None or db is None or abs(da - db) <= p.quote_days
+        return linked(a, b, self.params)
+
+
+def linked(a: Signature, b: Signature, p: StoryParams) -> bool:
+    """Whether a candidate pair is one story (see the module doc)."""
+    sim = jaccard(a.shingles, b.shingles)
+    if sim >= p.near_duplicate:
+        return True
+    shared_quotes = len(a.quotes & b.quotes)
+    if sim >= p.rewrite and (shared_quotes >= 1 or len(a.numbers & b.numbers) >= 2):
+        return True
+    if shared_quotes < p.shared_quotes:
+        return False
+    da, db = published_day(a.published), published_day(b.published)
+    return da is None or db is None or abs(da - db) <= p.quote_days
 
 
 def _components(sigs: dict[str, Signature], links: Iterable[tuple[str, str]]) -> Stories:
@@ -209,10 +213,16 @@ def _components(sigs: dict[str, Signature], links: Iterable[tuple[str, str]]) ->
     groups: dict[str, list[str]] = defaultdict(list)
     for aid in sigs:
         groups[find(aid)].append(aid)
+    return stories_of(groups.values(), {aid: sig.published for aid, sig in sigs.items()})
+
+
+def stories_of(groups: Iterable[list[str]], published: Mapping[str, str | None]) -> Stories:
+    """Stories from groups of article ids: the origin of each is its earliest
+    published article (unknown dates last, ties by id)."""
     origins: dict[str, str] = {}
     members: dict[str, tuple[str, ...]] = {}
-    for group in groups.values():
-        ordered = sorted(group, key=lambda aid: _age_key(sigs[aid]))
+    for group in groups:
+        ordered = sorted(group, key=lambda aid: _age_key(aid, published.get(aid)))
         origin = ordered[0]
         members[origin] = (origin, *sorted(ordered[1:]))
         for aid in group:
@@ -220,5 +230,5 @@ def _components(sigs: dict[str, Signature], links: Iterable[tuple[str, str]]) ->
     return Stories(dict(sorted(origins.items())), dict(sorted(members.items())))
 
 
-def _age_key(sig: Signature) -> tuple[bool, str, str]:
-    return (sig.published is None, sig.published or "", sig.article_id)
+def _age_key(article_id: str, published: str | None) -> tuple[bool, str, str]:
+    return (published is None, published or "", article_id)

@@ -12,11 +12,14 @@ from collections.abc import Callable
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Connection,
     Float,
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -131,6 +134,72 @@ store_state = Table(
     Column("value", String, nullable=False),
 )
 
+# -- v4: what consolidation reads instead of article texts, and its scratch tables ----
+# Story keys are computed when an article is stored (or, for older stores, filled in
+# by the next consolidation): shingle hashes, quotations and numbers for the exact
+# story checks, and the MinHash LSH bands and quotation hashes that propose pairs.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("article_id", String, _article_fk(), primary_key=True),
+    Column("params", String(80), nullable=False),  # the StoryParams they were made with
+    Column("shingles", LargeBinary, nullable=False),  # sorted uint32 CRC-32 hashes
+    Column("quotes", JSON, nullable=False),
+    Column("numbers", JSON, nullable=False),
+)
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("band", BigInteger, nullable=False),  # 64-bit hash of (band number, values)
+    Column("article_id", String, _article_fk(), nullable=False),
+    Index("ix_story_bands_band", "band", "article_id"),
+    Index("ix_story_bands_article", "article_id"),
+)
+story_quotes = Table(
+    "story_quotes",
+    metadata,
+    Column("quote", BigInteger, nullable=False),  # 64-bit hash of the quotation's key
+    Column("article_id", String, _article_fk(), nullable=False),
+    Index("ix_story_quotes_quote", "quote", "article_id"),
+    Index("ix_story_quotes_article", "article_id"),
+)
+# Scratch, rewritten by every consolidation: each claim's unit (the blocks that must
+# be clustered together), its date-carried form when it has one, its quotation key.
+claim_units = Table(
+    "claim_units",
+    metadata,
+    Column("claim_id", String, primary_key=True),
+    Column("unit", Text, nullable=False, index=True),
+    Column("data", JSON),  # the claim with a carried date (context.py), else NULL
+    Column("quote_key", Text, index=True),
+)
+# Results staged batch by batch; one final transaction swaps them in.
+events_next = Table(
+    "events_next",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("type", String(40), nullable=False),
+    Column("place_id", String),
+    Column("data", JSON, nullable=False),
+)
+flags_next = Table(
+    "flags_next",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(40), nullable=False),
+    Column("article_key", Text, nullable=False),  # article ids, each ending in \x00
+    Column("detail", Text, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+origins_next = Table(
+    "origins_next",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("origin_id", String, nullable=False),
+)
+STORY_TABLES = (story_keys, story_bands, story_quotes)
+SCRATCH_TABLES = (claim_units, events_next, flags_next, origins_next)
+
 
 def _v1_core_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(CORE_TABLES))
@@ -151,6 +220,12 @@ def _v3_state(conn: Connection) -> None:
     metadata.create_all(conn, tables=[store_state])
 
 
+def _v4_streaming(conn: Connection) -> None:
+    """Story keys (filled in for stored articles by the next consolidation) and the
+    scratch tables of streamed consolidation. The stored events stay valid."""
+    metadata.create_all(conn, tables=[*STORY_TABLES, *SCRATCH_TABLES])
+
+
 Migration = Callable[[Connection], None]
 
 #: (version, what it does, step). Applied in order; the store's version is the last.
@@ -158,6 +233,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core tables: articles, places, mentions, claims, flags, events", _v1_core_tables),
     (2, "full-text index over article title and text", _v2_full_text),
     (3, "store state: what the stored consolidation was computed from", _v3_state),
+    (4, "story keys and scratch tables: consolidation streams from the store", _v4_streaming),
 )
 LATEST = MIGRATIONS[-1][0]
 

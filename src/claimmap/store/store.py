@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from claimmap.digest import Digest, ranked
 from claimmap.errors import StoreError
 from claimmap.model import Analysis, Article, Claim, Flag, Mention, Place
-from claimmap.stages import ClaimsResult, ConsolidationResult, GeoparseResult
+from claimmap.stages import ClaimsResult, ConsolidationResult, GeoparseResult, StoryKeys
 from claimmap.store import rows
 from claimmap.store.engine import make_engine, to_url
 from claimmap.store.schema import (
@@ -36,6 +36,7 @@ from claimmap.store.schema import (
     store_state,
 )
 from claimmap.store.search import SearchHit, search
+from claimmap.store.streaming import ConsolidationIO, insert_story_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +145,10 @@ class Store:
         article: Article,
         geoparse: GeoparseResult | None = None,
         claims_result: ClaimsResult | None = None,
+        story: StoryKeys | None = None,
     ) -> None:
-        """Store one article with everything found in it, in one transaction."""
+        """Store one article with everything found in it, in one transaction (with
+        its story keys when given: see ``claimmap.consolidate.keys``)."""
         geoparse = geoparse or GeoparseResult()
         claims_result = claims_result or ClaimsResult()
         try:
@@ -169,6 +172,8 @@ class Store:
                         flags.insert(),
                         [rows.flag_row(f, "article", article.id) for f in claims_result.flags],
                     )
+                if story is not None:
+                    insert_story_keys(conn, [story])
         except DBAPIError as exc:
             raise StoreError(f"cannot store article {article.id}: {_reason(exc)}") from None
         self._places_written.update(changed)  # only once the transaction committed
@@ -243,6 +248,12 @@ class Store:
         with self._read() as conn:
             return tuple(rows.row_flag(r._mapping) for r in conn.execute(stmt))
 
+    def consolidation_flags(self) -> tuple[Flag, ...]:
+        """Every flag raised by consolidation, in order."""
+        stmt = select(flags).where(flags.c.scope == "consolidation").order_by(flags.c.pk)
+        with self._read() as conn:
+            return tuple(rows.row_flag(r._mapping) for r in conn.execute(stmt))
+
     def places_for(self, place_ids: set[str]) -> dict[str, Place]:
         stmt = select(places).where(places.c.id.in_(sorted(place_ids)))
         with self._read() as conn:
@@ -263,6 +274,10 @@ class Store:
         with self._read() as conn:
             value = conn.execute(stmt).scalar()
         return None if value is None else str(value)
+
+    def consolidation_io(self) -> ConsolidationIO:
+        """Bounded reads and batched writes for a streamed consolidation."""
+        return ConsolidationIO(self)
 
     def replace_consolidation(self, result: ConsolidationResult, marker: str | None = None) -> None:
         """Replace all events, cross-article flags and origins, in one transaction,
