@@ -12,8 +12,8 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
-from datasketch import MinHash, MinHashLSH
 
 from claimmap.consolidate import ClaimConsolidator, ConsolidationParams, create_consolidator
 from claimmap.consolidate import streaming as streamed_mod
@@ -66,7 +66,7 @@ def fill(store: Store, articles: Sequence[Article], mentions: Sequence[Mention],
         found = ClaimsResult(tuple(c for c in claims if c.article_id == article.id),
                              tuple(f for f in flags if f.article_ids[0] == article.id))
         store.add_article(article, geo, found,
-                          story_keys(article, index.params, index) if keys else None)
+                          story_keys(article, index.params) if keys else None)
 
 
 def in_memory(store: Store, consolidator: ClaimConsolidator | None = None
@@ -135,25 +135,49 @@ def test_store_without_story_keys_gets_them_at_consolidation(tmp_path: Path) -> 
         assert list(store.consolidation_io().articles_without_keys(params_key(params), 100)) == []
 
 
-def test_band_groups_propose_the_pairs_datasketch_lsh_proposes(tmp_path: Path) -> None:
+def test_band_groups_propose_the_pairs_that_share_a_band(tmp_path: Path) -> None:
+    """Stored band keys group exactly the pairs whose MinHash signatures agree on a
+    whole band (computed here from the signatures themselves), and texts that overlap
+    more share bands more often."""
+    from claimmap.consolidate import minhash
+    from claimmap.consolidate.stories import signature
+
     params = StoryParams()
     words = [f"w{i}" for i in range(400)]
     texts = {f"t{n}": " ".join(words[n * 7 : n * 7 + 60]) for n in range(40)}
     arts = [Article(k, v, f"{zlib.crc32(v.encode()):064x}") for k, v in texts.items()]
-    index = StoryIndex(params)
-    lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=params.num_perm)
-    hashes: dict[str, MinHash] = {}
-    for article in arts:
-        from claimmap.consolidate.stories import signature
+    sigs = {a.id: minhash.signature(signature(a, params).shingles, params.num_perm,
+                                    params.seed) for a in arts}  # fmt: skip
+    r = params.rows
 
-        hashes[article.id] = index.minhash(signature(article, params))
-        lsh.insert(article.id, hashes[article.id])
-    expected = {(a, b) for a in texts for b in lsh.query(hashes[a]) if a < b}
+    def share_band(a: str, b: str) -> bool:
+        return any((sigs[a][n * r : (n + 1) * r] == sigs[b][n * r : (n + 1) * r]).all()
+                   for n in range(params.bands))  # fmt: skip
+
+    expected = {(a, b) for a in texts for b in texts if a < b and share_band(a, b)}
     with Store.open(tmp_path / "b.db") as store:
         fill(store, arts, [], [], {})
         got = {(a, b) for group in store.consolidation_io().band_groups()
                for i, a in enumerate(group) for b in group[i + 1:]}
     assert expected and got == expected
+    near = {(a, b) for a, b in expected if abs(int(a[1:]) - int(b[1:])) == 1}  # 88% shared
+    assert len(near) >= 30  # of 39 neighbouring pairs: candidates at that similarity
+
+
+def test_minhash_agreement_tracks_jaccard() -> None:
+    from claimmap.consolidate import minhash
+
+    rng = np.random.default_rng(5)
+    base = np.unique(rng.integers(0, 2**32, 600, dtype=np.uint64).astype(np.uint32))
+    half = np.unique(np.concatenate([base[:300], rng.integers(0, 2**32, 300,
+                                                              dtype=np.uint64).astype(np.uint32)]))
+    a = minhash.signature(base, 512, 3)
+    b = minhash.signature(half, 512, 3)
+    true = len(np.intersect1d(base, half)) / len(np.union1d(base, half))
+    assert abs(float((a == b).mean()) - true) < 0.08
+    assert (minhash.signature(base, 512, 3) == a).all()  # fixed seed, same signature
+    empty = minhash.signature(np.array([], dtype=np.uint32), 4, 3)
+    assert (empty == minhash.MAX32).all()
 
 
 def test_quotation_fanout_is_bounded_as_in_the_index(tmp_path: Path) -> None:
@@ -168,8 +192,8 @@ def test_quotation_fanout_is_bounded_as_in_the_index(tmp_path: Path) -> None:
     expected = index.update(arts)
     with Store.open(tmp_path / "q.db") as store:
         for article in arts:
-            store.add_article(article, story=story_keys(article, params, index))
-        got = stream_stories(store.consolidation_io(), params, StoryIndex(params)).stories
+            store.add_article(article, story=story_keys(article, params))
+        got = stream_stories(store.consolidation_io(), params).stories
     assert got == expected
     assert got.origins["q1"] == "q0" and got.origins["q2"] == "q2"
 

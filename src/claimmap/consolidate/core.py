@@ -141,7 +141,7 @@ class ClaimConsolidator:
         :mod:`.keys`): consolidation then never reads article texts all at once."""
         from claimmap.consolidate.keys import story_keys
 
-        return story_keys(article, self.params.stories, self._stories)
+        return story_keys(article, self.params.stories)
 
     def consolidate_store(self, source: ConsolidationSource, marker: str | None,
                           state: str) -> None:

@@ -1,7 +1,7 @@
 """Stories: which articles are copies or rewrites of one another.
 
 Each article is reduced to a set of word shingles, a MinHash signature of that set
-(datasketch, fixed seed: the same text always gives the same signature), its long
+(:mod:`.minhash`, fixed seed: the same text always gives the same signature), its long
 quotations and its distinctive numbers. A MinHash LSH index proposes candidate
 pairs (never all pairs); a candidate pair is one story when
 
@@ -28,8 +28,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
 
+from claimmap.consolidate import minhash
 from claimmap.consolidate.dates import published_day
 from claimmap.consolidate.text import find_numbers, find_quotes, words
 from claimmap.model import Article
@@ -40,7 +40,10 @@ class StoryParams:
     shingle: int = 5
     num_perm: int = 128
     seed: int = 1729
-    lsh_threshold: float = 0.2
+    # LSH: 28 bands of 2 signature values (candidate pairs from a Jaccard similarity of
+    # about 0.2: the layout datasketch's optimiser picks for that threshold)
+    bands: int = 28
+    rows: int = 2
     near_duplicate: float = 0.5
     rewrite: float = 0.15
     shared_quotes: int = 2
@@ -110,9 +113,8 @@ class StoryIndex:
     _sigs: dict[str, Signature] = field(default_factory=dict)
     _links: set[tuple[str, str]] = field(default_factory=set)
     _by_quote: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    _lsh: MinHashLSH | None = None
-    _template: MinHash | None = None
-    _by_hash: dict[str, tuple[Signature, MinHash]] = field(default_factory=dict)
+    _lsh: minhash.BandIndex = field(default_factory=minhash.BandIndex)
+    _by_hash: dict[str, tuple[Signature, tuple[int, ...]]] = field(default_factory=dict)
 
     def update(self, articles: Sequence[Article]) -> Stories:
         """Index the articles not seen yet and return the stories of ``articles``.
@@ -134,36 +136,21 @@ class StoryIndex:
         self._links.clear()
         self._by_quote.clear()
         self._by_hash.clear()
-        self._lsh = None
+        self._lsh = minhash.BandIndex()
 
-    def minhash(self, sig: Signature) -> MinHash:
-        if self._template is None:
-            self._template = MinHash(
-                num_perm=self.params.num_perm, seed=self.params.seed, hashfunc=zlib.crc32
-            )
-        tpl = self._template
-        mh = MinHash(num_perm=tpl.num_perm, seed=tpl.seed, hashfunc=zlib.crc32,
-                     permutations=tpl.permutations, scheme=tpl.scheme)
-        mh.update_batch([int(h).to_bytes(4, "little") for h in sig.shingles])
-        return mh
-
-    def _signature(self, article: Article) -> tuple[Signature, MinHash]:
-        """Signature and MinHash, reused for an identical text under another id."""
+    def _signature(self, article: Article) -> tuple[Signature, tuple[int, ...]]:
+        """Signature and LSH band keys, reused for an identical text under another id."""
         cached = self._by_hash.get(article.content_hash)
         if cached is None:
             sig = signature(article, self.params)
-            cached = (sig, self.minhash(sig))
+            cached = (sig, band_keys(sig, self.params))
             self._by_hash[article.content_hash] = cached
-        sig, mh = cached
-        return replace(sig, article_id=article.id, published=article.published), mh
+        sig, bands = cached
+        return replace(sig, article_id=article.id, published=article.published), bands
 
     def _add(self, article: Article) -> None:
-        if self._lsh is None:
-            self._lsh = MinHashLSH(
-                threshold=self.params.lsh_threshold, num_perm=self.params.num_perm
-            )
-        sig, mh = self._signature(article)
-        candidates: set[str] = set(self._lsh.query(mh)) if len(sig.shingles) else set()
+        sig, bands = self._signature(article)
+        candidates: set[str] = self._lsh.query(bands)
         quote_hits: dict[str, int] = defaultdict(int)
         for quote in sig.quotes:
             seen = self._by_quote[quote]
@@ -176,11 +163,18 @@ class StoryIndex:
             if self._linked(sig, self._sigs[other]):
                 self._links.add((min(other, article.id), max(other, article.id)))
         self._sigs[article.id] = sig
-        if len(sig.shingles):
-            self._lsh.insert(article.id, mh)
+        self._lsh.insert(article.id, bands)
 
     def _linked(self, a: Signature, b: Signature) -> bool:
         return linked(a, b, self.params)
+
+
+def band_keys(sig: Signature, params: StoryParams) -> tuple[int, ...]:
+    """The LSH band keys of a signature's shingle set (none for an empty set)."""
+    if not len(sig.shingles):
+        return ()
+    values = minhash.signature(sig.shingles, params.num_perm, params.seed)
+    return minhash.band_keys(values, params.bands, params.rows)
 
 
 def linked(a: Signature, b: Signature, p: StoryParams) -> bool:

@@ -121,7 +121,7 @@ def consolidate_stream(
     """Every step of the module doc; ``marker`` is saved with the results when the
     store still holds the articles of ``state`` (``Store.articles_state``)."""
     source.begin()
-    streamed = stream_stories(source, index.params, index)
+    streamed = stream_stories(source, index.params)
     stories, published = streamed.stories, streamed.published
     origins = stories.origins
     pending = iter(origins.items())

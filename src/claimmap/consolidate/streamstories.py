@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Protocol
 
 from claimmap.consolidate.keys import params_key, signature_of, story_keys
-from claimmap.consolidate.stories import Signature, Stories, StoryIndex, StoryParams, stories_of
+from claimmap.consolidate.stories import Signature, Stories, StoryParams, stories_of
 from claimmap.consolidate.stories import linked as linked_pair
 from claimmap.model import Article
 from claimmap.stages import StoryKeys
@@ -46,18 +46,18 @@ class StreamedStories:
     published: dict[str, str | None]
 
 
-def fill_keys(source: StorySource, params: StoryParams, index: StoryIndex) -> int:
+def fill_keys(source: StorySource, params: StoryParams) -> int:
     """Compute and store story keys for articles stored without them (a store from
     before schema 4, or other story parameters); returns how many."""
     made = 0
     for page in source.articles_without_keys(params_key(params), FILL_BATCH):
-        source.save_story_keys([story_keys(a, params, index) for a in page])
+        source.save_story_keys([story_keys(a, params) for a in page])
         made += len(page)
     return made
 
 
-def stream_stories(source: StorySource, params: StoryParams, index: StoryIndex) -> StreamedStories:
-    fill_keys(source, params, index)
+def stream_stories(source: StorySource, params: StoryParams) -> StreamedStories:
+    fill_keys(source, params)
     published = dict(source.article_dates())
     links = _Links(published)
     cache = _Signatures(source)
