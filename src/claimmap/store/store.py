@@ -25,8 +25,10 @@ from claimmap.stages import ClaimsResult, ConsolidationResult, GeoparseResult, S
 from claimmap.store import rows
 from claimmap.store.engine import make_engine, to_url
 from claimmap.store.schema import (
+    LATEST,
     articles,
     claims,
+    current_version,
     events,
     flags,
     fts_available,
@@ -65,8 +67,11 @@ class Store:
         self._fts: bool | None = None  # whether the full-text index exists (asked once)
         try:
             self._engine = make_engine(url)
-            with self._write() as conn:
-                migrate(conn)
+            with self._read() as conn:  # a reader must not wait for a writer's lock
+                current = current_version(conn) == LATEST
+            if not current:
+                with self._write() as conn:
+                    migrate(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the store {url}: {_reason(exc)}") from None
 
