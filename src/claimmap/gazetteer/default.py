@@ -295,9 +295,8 @@ def load_default() -> IndexGazetteer:
     path = ensure_default()
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        # read through a memory map (pages come from the OS cache without copies) and
-        # keep more pages: look-ups touch the same name pages article after article
-        conn.execute("PRAGMA mmap_size = 268435456")
+        # keep more pages: look-ups touch the same name pages article after article (a
+        # memory map was tried: 2% faster end to end, 25 MiB more resident memory)
         conn.execute("PRAGMA cache_size = -65536")
     except sqlite3.Error as exc:
         raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from exc
