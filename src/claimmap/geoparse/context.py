@@ -25,7 +25,7 @@ from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.geoparse import patterns
 from claimmap.geoparse.candidates import Option
 from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, PERSON_VERBS, REGION_HEADS
-from claimmap.geoparse.recognise import SpanHit, lower_words, person_names
+from claimmap.geoparse.recognise import SpanHit, in_headline, lower_words, person_names
 
 STRONG_POPULATION = 100_000
 NOTABLE_POPULATION = 1_000
@@ -68,7 +68,11 @@ def _uncued_weak(text: str, hit: SpanHit, options: tuple[Option, ...], starts: s
     if hit.source in _EXEMPT:
         return False
     area = any(o.match == "exact" and o.place.kind != "populated_place" for o in options)
-    return not area and not _cued(text, hit, starts)
+    if area:
+        return False
+    # a headline capitalises every word, so "of" there cues nothing ("Week of Street
+    # Fighting": Street, Somerset)
+    return not _cued(text, hit, starts) or in_headline(text, hit.start)
 
 
 def _weak(

@@ -215,10 +215,11 @@ def _lowercase_elsewhere(text: str, hit: SpanHit) -> bool:
     text also uses in lower case ("Mobile", "Reading", "Man") is a common word there."""
     if " " in hit.text or hit.text.lower() not in lower_words(text):
         return False
-    return patterns.at_sentence_start(text, hit.start) or _in_headline(text, hit.start)
+    return patterns.at_sentence_start(text, hit.start) or in_headline(text, hit.start)
 
 
-def _in_headline(text: str, start: int) -> bool:
+def in_headline(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a title-case headline (see patterns.title_case_spans)."""
     return any(s <= start < e for s, e in _headlines(text))
 
 
