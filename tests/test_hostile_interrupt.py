@@ -27,14 +27,22 @@ pytestmark = [pytest.mark.slow,
 N_RECORDS = 600
 RUNS = 20
 PLACES = ["Kharkiv", "Kyiv", "Bakhmut", "Donetsk", "Odesa", "Zaporizhzhia", "Kherson"]
+# Geoparsing waits 3 ms per article, so a whole run lasts at least 1.8 s: however busy
+# the machine, the test sees each run in progress and stops it mid-way.
 RUNNER = """
-import sys
+import sys, time
 from claimmap import pipeline
 from claimmap.gazetteer import load_fixture
 from claimmap.geoparse import create_geoparser
+class Slow:
+    def __init__(self, inner):
+        self.inner = inner
+    def parse(self, article):
+        time.sleep(0.003)
+        return self.inner.parse(article)
 real = pipeline.create_stage
 pipeline.create_stage = lambda name: (
-    create_geoparser(load_fixture()) if name == "geoparse" else real(name))
+    Slow(create_geoparser(load_fixture())) if name == "geoparse" else real(name))
 from claimmap.cli import main
 main(sys.argv[1:], prog_name="claimmap")
 """
@@ -118,12 +126,15 @@ def test_interrupted_again_and_again_then_completed(tmp_path: Path) -> None:
         # plus 0-20 ms. Progress is read from the file sizes, which takes no lock.
         target = written_bytes(db) + 8_192 * rng.randint(1, 12)
         proc = start(feed, db)
-        waited = time.monotonic() + 60
-        while written_bytes(db) < target and proc.poll() is None and time.monotonic() < waited:
-            time.sleep(0.005)
-        time.sleep(rng.uniform(0.0, 0.02))
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=60)
+        try:
+            waited = time.monotonic() + 60
+            while (written_bytes(db) < target and proc.poll() is None
+                   and time.monotonic() < waited):
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.02))
+            proc.send_signal(sig)
+        finally:
+            _, err = proc.communicate(timeout=60)  # reaps it and closes its pipe
         assert proc.returncode != 0, f"run {run} ended before the signal: {err.decode()}"
         if proc.returncode == 130:
             assert b"run the same command again" in err

@@ -19,10 +19,16 @@ from claimmap.store import Store
 N_RECORDS = 4000
 
 # Runs the real CLI with no-op stages, so the test exercises ingest and the store only.
+# The geoparse stage waits 1 ms per article, so a run lasts at least 4 s: however busy
+# the machine, the test sees it running and can stop it mid-way.
 RUNNER = """
-import sys
+import sys, time
 from claimmap import pipeline
-noop = {"geoparse": pipeline.NoGeoparser, "claims": pipeline.NoClaimExtractor,
+class SlowNoGeoparser(pipeline.NoGeoparser):
+    def parse(self, article):
+        time.sleep(0.001)
+        return super().parse(article)
+noop = {"geoparse": SlowNoGeoparser, "claims": pipeline.NoClaimExtractor,
         "consolidate": pipeline.NoConsolidator}
 pipeline.create_stage = lambda name: noop[name]()
 from claimmap.cli import main
@@ -75,10 +81,12 @@ def test_kill_and_interrupt_then_resume(tmp_path: Path) -> None:
     counts = []
     for sig in (signal.SIGKILL, signal.SIGINT, signal.SIGKILL, signal.SIGINT, signal.SIGKILL):
         proc = start(feed, db)
-        wait_for_progress(db, proc)
-        time.sleep(rng.uniform(0.0, 0.3))  # then kill at a random moment mid-run
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=60)
+        try:
+            wait_for_progress(db, proc)
+            time.sleep(rng.uniform(0.0, 0.3))  # then kill at a random moment mid-run
+            proc.send_signal(sig)
+        finally:
+            _, err = proc.communicate(timeout=60)  # reaps it and closes its pipe
         if sig == signal.SIGINT and proc.returncode == 130:
             assert b"run the same command again" in err
         ids = stored_ids(db)
