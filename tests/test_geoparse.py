@@ -372,3 +372,23 @@ def test_cyrillic_words_opening_a_sentence_are_not_unresolved_places() -> None:
     texts = [m.text for m in found.mentions]
     assert "Бої" not in texts and "Підрозділи" not in texts
     assert "Часового Яру" in texts  # an inflected name: kept, honestly unresolved
+
+
+def test_a_namesake_tie_in_the_corpus_country_is_broken_by_population(
+    gazetteer: Gazetteer,
+) -> None:
+    """Three Springfields tie: after articles about the United States the largest is
+    taken (with its low confidence shown); after articles about Ukraine it stays open."""
+    ambiguous = Article("t", "Officials in Springfield said the road would reopen.", "h")
+    answers = {}
+    for earlier in ("Officials in the United States met.", "Shelling hit Kharkiv overnight."):
+        parser = create_geoparser(gazetteer)
+        for i in range(3):
+            parser.parse(Article(str(i), f"Illustrative text {i}. {earlier}", "h"))
+        (m,) = [m for m in parser.parse(ambiguous).mentions if m.text == "Springfield"]
+        assert m.confidence < 0.40  # a tie all the same
+        answers[earlier] = m
+    in_focus, elsewhere = answers.values()
+    assert in_focus.place_id == in_focus.candidates[0].place_id == "geonames:4409896"
+    assert in_focus.reason == "population prior"
+    assert elsewhere.place_id is None and elsewhere.reason.startswith("ambiguous")

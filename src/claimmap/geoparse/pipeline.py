@@ -123,7 +123,8 @@ class GazetteerGeoparser:
                     if (place := first[of[a]].place) is not None and of[a] != gi
                 ),
             )
-            return R.decide(g, R.rank(g, ctx), self._min_confidence)
+            ranked = R.rank(g, ctx)
+            return R.decide(g, ranked, self._threshold(ranked, ctx.focus))
 
         final = [second(gi, first) for gi in range(len(groups))]
         # A chain of containers ("Toronto, Ontario, Canada"): a container that its own
@@ -133,6 +134,18 @@ class GazetteerGeoparser:
                 final[gi] = second(gi, final)
         self._remember([p for _gi, p in anchors])
         return [final[of[i]] for i in range(len(hits))]
+
+    def _threshold(self, ranked: list[tuple[Option, float, list[str]]], focus: Focus) -> float:
+        """The confidence below which to abstain: lower when the top candidate lies in
+        the country most of the text's confident places are in (a tie between
+        namesakes there is broken by population, right about two times in three)."""
+        if not ranked or not ranked[0][0].place.country_code:
+            return self._min_confidence
+        cc = ranked[0][0].place.country_code
+        share = max(focus.countries.get(cc, 0.0), focus.corpus.get(cc, 0.0))
+        if share >= R.FOCUS_MAJORITY:
+            return min(self._min_confidence, R.IN_FOCUS_ABSTAIN_BELOW)
+        return self._min_confidence
 
     def _corpus_shares(self) -> dict[str, float]:
         total = sum(self._corpus.values())

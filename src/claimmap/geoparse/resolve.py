@@ -21,6 +21,8 @@ from claimmap.geoparse.text import key_fold
 from claimmap.model import Place
 
 ABSTAIN_BELOW = 0.40  # measured: below it the top candidate is right less than half the time
+IN_FOCUS_ABSTAIN_BELOW = 0.30  # ... when the top candidate is in the text's main country
+FOCUS_MAJORITY = 0.5  # the main country: at least this share of the confident places
 FUZZY_ABSTAIN_BELOW = 0.50
 ANCHOR_CONFIDENCE = 0.75
 VARIANT_DISCOUNT = 0.85
