@@ -114,9 +114,10 @@ class GazetteerGeoparser:
                 return first[gi]  # nothing for context to choose between
             weighted = [(p, len(groups[gj].members)) for gj, p in anchors if gj != gi]
             weighted += [(p, 1) for gj, p in shared if gj != gi]
+            focus = Focus.of(weighted, corpus)
             ctx = R.Context(
                 self._containers(g, known, of),
-                Focus.of(weighted, corpus),
+                focus,
                 tuple(
                     (place, km)
                     for a, km in g.distances
@@ -124,7 +125,7 @@ class GazetteerGeoparser:
                 ),
             )
             ranked = R.rank(g, ctx)
-            return R.decide(g, ranked, self._threshold(ranked, ctx.focus))
+            return R.decide(g, ranked, self._threshold(ranked, focus))
 
         final = [second(gi, first) for gi in range(len(groups))]
         # A chain of containers ("Toronto, Ontario, Canada"): a container that its own
