@@ -4,6 +4,10 @@ table keyed by :func:`name_key` and :func:`variant_key`.
 ``places.pid`` is the GeoNames geonameid for GeoNames entries and a negative number
 for claimmap's own ``region:<slug>`` entries. ``names.flags``: bit 1 = the entry's
 main name, bit 2 = a historical name (renamed places).
+
+Derived when an index is finished, for fast reading: ``key_list`` (every key in one
+text), ``key_blocks`` (the keys by their first two letters, for fuzzy matching) and
+``admin_names`` (the names of first- and second-level divisions).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from claimmap.errors import GazetteerError
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.model import PlaceKind
 
-FORMAT_VERSION = "12"
+FORMAT_VERSION = "14"
 PRIMARY = 1
 HISTORICAL = 2
 
@@ -35,8 +39,10 @@ CREATE TABLE IF NOT EXISTS demonyms(
     key TEXT NOT NULL, pid INTEGER NOT NULL, PRIMARY KEY(key, pid)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS common_words(key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
+# names_vkey also holds each name and its flags (the key and pid come with any index
+# of a WITHOUT ROWID table): a variant look-up then reads the index alone
 INDEXES = """
-CREATE INDEX IF NOT EXISTS names_vkey ON names(vkey);
+CREATE INDEX IF NOT EXISTS names_vkey ON names(vkey, name, flags);
 CREATE INDEX IF NOT EXISTS places_admin ON places(kind, cc, a1, a2);
 CREATE UNIQUE INDEX IF NOT EXISTS places_slug ON places(slug) WHERE slug IS NOT NULL;
 """
@@ -172,11 +178,42 @@ class IndexWriter:
 
     def store_key_list(self) -> None:
         """Every distinct name key as one newline-joined text, so reading all names
-        (to build a recogniser) is one read, not a row-by-row scan."""
+        (to build a recogniser) is one read, not a row-by-row scan; and the same keys
+        grouped by their first two letters (:meth:`store_key_blocks`)."""
         keys = [k for (k,) in self.conn.execute("SELECT DISTINCT key FROM names")]
         self.conn.execute("CREATE TABLE IF NOT EXISTS key_list(v TEXT NOT NULL)")
         self.conn.execute("DELETE FROM key_list")
         self.conn.execute("INSERT INTO key_list VALUES (?)", ("\n".join(keys),))
+        self.store_key_blocks(keys)
+
+    def store_key_blocks(self, keys: list[str]) -> None:
+        """The keys of two letters or more, one newline-joined text per two-letter
+        prefix in sorted order: the names fuzzy matching compares a name with, read
+        in one row instead of a range scan of the names table."""
+        blocks: dict[str, list[str]] = {}
+        for key in sorted(k for k in keys if len(k) >= 2):
+            blocks.setdefault(key[:2], []).append(key)
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS key_blocks(prefix TEXT PRIMARY KEY, keys TEXT NOT NULL)"
+        )
+        self.conn.execute("DELETE FROM key_blocks")
+        self.conn.executemany(
+            "INSERT INTO key_blocks VALUES (?, ?)", ((p, "\n".join(b)) for p, b in blocks.items())
+        )
+
+    def store_admin_names(self) -> None:
+        """The names of all first- and second-level divisions in a table of their own,
+        so naming a place's divisions reads a few thousand short rows, not the places
+        table."""
+        self.conn.execute("DROP TABLE IF EXISTS admin_names")
+        self.conn.execute(
+            "CREATE TABLE admin_names(pid INTEGER PRIMARY KEY, kind TEXT NOT NULL, cc TEXT, "
+            "a1 TEXT, a2 TEXT, name TEXT NOT NULL)"
+        )
+        self.conn.execute(
+            "INSERT INTO admin_names SELECT pid, kind, cc, a1, a2, name FROM places "
+            "WHERE kind IN ('admin1', 'admin2')"
+        )
 
     def finish(self) -> None:
         self.flush()
@@ -184,6 +221,7 @@ class IndexWriter:
         self.conn.executescript(INDEXES)
         self.set_meta("format", FORMAT_VERSION)
         self.store_key_list()
+        self.store_admin_names()
         self.set_meta("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
         self.conn.commit()
         self.conn.execute("ANALYZE")

@@ -8,7 +8,7 @@ as they are read.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,10 @@ from claimmap.model import Place, PlaceKind
 CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0."
 REGION_SUFFIXES = ("oblast", "region", "province", "krai", "kray", "oblast region")
 _PLACE_COLUMNS = "p.pid, p.slug, p.name, p.kind, p.lat, p.lon, p.cc, p.a1, p.a2, p.population"
+#: name rows with their places' rows, as :meth:`IndexGazetteer._one_per_place` reads them
+_NAME_ROWS = (
+    f"n.pid, n.name, n.flags, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.pid = n.pid"
+)
 
 
 def place_id(pid: int, slug: str | None) -> str:
@@ -59,20 +63,43 @@ class IndexGazetteer:
             self._places[pid] = None if row is None else self._to_place(row)
         return self._places[pid]
 
-    def _to_place(self, row: tuple[Any, ...]) -> Place:
+    def _to_place(self, row: Sequence[Any]) -> Place:
         """A place from its row, with the names of its first- and second-level
         divisions (all of them read once: a few thousand rows)."""
         names = self._admin_names
         if names is None:
-            names = self._admin_names = {}
-            for kind, cc, a1, a2, name in self.conn.execute(
-                "SELECT kind, cc, a1, a2, name FROM places WHERE kind IN ('admin1', 'admin2') "
-                "ORDER BY pid DESC"  # the first of duplicates wins, as LIMIT 1 did
-            ):
-                key = (cc, a1) if kind == "admin1" else (cc, a1, a2)
-                names[key] = str(name)
-        _pid, _slug, _name, _kind, _lat, _lon, cc, a1, a2, *_rest = row
-        return _row_place(row, names.get((cc, a1)), names.get((cc, a1, a2)))
+            names = self._admin_names = self._read_admin_names()
+        pid, slug, name, kind, lat, lon, cc, a1, a2, population = row
+        kind_: PlaceKind = kind
+        return Place(
+            id=place_id(int(pid), slug),
+            name=str(name),
+            kind=kind_,
+            lat=float(lat),
+            lon=float(lon),
+            country_code=cc,
+            admin1_code=a1,
+            admin1_name=names.get((cc, a1)),
+            population=int(population),
+            admin2_name=names.get((cc, a1, a2)),
+        )
+
+    def _read_admin_names(self) -> dict[tuple[str | None, ...], str]:
+        """Division names by (cc, a1) for first-level and (cc, a1, a2) for second-level
+        divisions; of duplicates the lowest ``pid`` wins, as ``LIMIT 1`` did. Read from
+        the small ``admin_names`` table, or the places table for an older index."""
+        query = (
+            "SELECT kind, cc, a1, a2, name FROM {} WHERE kind IN ('admin1', 'admin2') "
+            "ORDER BY pid DESC"
+        )
+        try:
+            rows = self.conn.execute(query.format("admin_names")).fetchall()
+        except sqlite3.OperationalError:  # an index from before the table
+            rows = self.conn.execute(query.format("places")).fetchall()
+        names: dict[tuple[str | None, ...], str] = {}
+        for kind, cc, a1, a2, name in rows:  # in descending pid order: the last one wins
+            names[(cc, a1) if kind == "admin1" else (cc, a1, a2)] = str(name)
+        return names
 
     def get(self, place_id: str) -> Place | None:
         pid = self._pid(place_id)
@@ -88,27 +115,34 @@ class IndexGazetteer:
 
     # -- names ------------------------------------------------------------------
     def _matches(self, column: str, key: str) -> list[NameMatch]:
+        """The entries with a name whose ``column`` ("key" or "vkey") is ``key``."""
+        rows = self.conn.execute(f"SELECT {_NAME_ROWS} WHERE n.{column} = ?", (key,)).fetchall()
+        return self._one_per_place(rows)
+
+    def _matches_of_keys(self, keys: list[str]) -> dict[str, list[NameMatch]]:
+        """:meth:`_matches` for several exact keys in one query."""
         rows = self.conn.execute(
-            f"SELECT n.pid, n.name, n.flags, {_PLACE_COLUMNS} FROM names n "
-            f"JOIN places p ON p.pid = n.pid WHERE n.{column} = ?",
-            (key,),
+            f"SELECT n.key, {_NAME_ROWS} WHERE n.key IN ({', '.join('?' * len(keys))})", keys
         ).fetchall()
+        by_key: dict[str, list[tuple[Any, ...]]] = {key: [] for key in keys}
+        for key, *row in rows:
+            by_key[key].append(tuple(row))
+        return {key: self._one_per_place(found) for key, found in by_key.items()}
+
+    def _one_per_place(self, rows: list[tuple[Any, ...]]) -> list[NameMatch]:
+        """Matches from ``_NAME_ROWS`` rows, most populous first: one per place, its
+        main name if that matched, else its first alternate in name order."""
+        chosen: dict[int, tuple[Any, ...]] = {}
+        for row in rows:
+            other = chosen.get(row[0])
+            if other is None or _preference(row) < _preference(other):
+                chosen[row[0]] = row
         out: list[NameMatch] = []
-        seen: set[int] = set()
-        # one match per place: its main name if that matched, else the first alternate
-        for pid, matched, flags, *place_row in sorted(
-            rows, key=lambda r: (r[0], -(r[2] & PRIMARY), r[1])
-        ):
-            place = None
-            if pid not in seen:
-                place = self._places.get(pid)
-                if place is None:
-                    place = self._places[pid] = self._to_place(tuple(place_row))
-            seen.add(pid)
-            if place is not None:
-                out.append(
-                    NameMatch(place, matched, bool(flags & PRIMARY), bool(flags & HISTORICAL))
-                )
+        for pid, matched, flags, *place_row in chosen.values():
+            place = self._places.get(pid)
+            if place is None:
+                place = self._places[pid] = self._to_place(place_row)
+            out.append(NameMatch(place, matched, bool(flags & PRIMARY), bool(flags & HISTORICAL)))
         out.sort(key=lambda m: (-m.place.population, m.place.id))
         return out
 
@@ -182,11 +216,20 @@ class IndexGazetteer:
         return tuple(self._matches("vkey", key)) if key else ()
 
     def _block_keys(self, prefix: str) -> tuple[str, ...]:
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        rows = self.conn.execute(
-            "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", (prefix, upper)
-        ).fetchall()
-        return tuple(r[0] for r in rows)
+        """The distinct keys that start with the two letters ``prefix``, sorted: one
+        stored row (``key_blocks``), or a range scan of the names table for an index
+        written before that table existed."""
+        try:
+            row = self.conn.execute(
+                "SELECT keys FROM key_blocks WHERE prefix = ?", (prefix,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+            rows = self.conn.execute(
+                "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", (prefix, upper)
+            ).fetchall()
+            return tuple(r[0] for r in rows)
+        return tuple(row[0].split("\n")) if row is not None else ()
 
     def fuzzy(self, name: str, limit: int = 5) -> tuple[tuple[NameMatch, float], ...]:
         """Closest names by edit similarity among names sharing the first two letters."""
@@ -195,9 +238,10 @@ class IndexGazetteer:
             return ()
         choices = self._block(key[:2])
         best = process.extract(key, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
+        matches = self._matches_of_keys([choice for choice, _, _ in best]) if best else {}
         scored: dict[str, tuple[NameMatch, float]] = {}
         for choice, score, _ in best:  # best first: keep each place's best name
-            for m in self._matches("key", choice):
+            for m in matches[choice]:
                 scored.setdefault(m.place.id, (m, round(score / 100.0, 4)))
         ranked = sorted(scored.values(), key=lambda pair: (-pair[1], -pair[0].place.population))
         return tuple(ranked[:limit])
@@ -239,18 +283,7 @@ class IndexGazetteer:
         }
 
 
-def _row_place(row: tuple[Any, ...], a1_name: str | None, a2_name: str | None) -> Place:
-    pid, slug, name, kind, lat, lon, cc, a1, _a2, population = row
-    kind_: PlaceKind = kind
-    return Place(
-        id=place_id(int(pid), slug),
-        name=str(name),
-        kind=kind_,
-        lat=float(lat),
-        lon=float(lon),
-        country_code=cc,
-        admin1_code=a1,
-        admin1_name=a1_name,
-        population=int(population),
-        admin2_name=a2_name,
-    )
+def _preference(row: tuple[Any, ...]) -> tuple[int, str]:
+    """How a name row ranks among one place's rows: main name first, then the
+    alternates in name order."""
+    return -(row[2] & PRIMARY), row[1]

@@ -36,7 +36,7 @@ from claimmap.geoparse.lexicon import (
     STOPWORDS,
     WEEKDAYS,
 )
-from claimmap.geoparse.text import fold, key_fold
+from claimmap.geoparse.text import fold_word, key_fold
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,13 @@ _MAGIC = b"CMNI"
 _HEADER = 24  # magic, format, byte order, max words, n keys, n prefixes (4 bytes each)
 # Single words never proposed (the recogniser would reject them anyway).
 _SKIP = MONTHS | WEEKDAYS | COMMON_CAPITALISED | STOPWORDS
-# Word-initial letters that may be capitals (Latin, Greek, Cyrillic); scan checks case.
-_CAPITAL = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ԯ]")
+# Words whose first letter may be a capital (Latin, Greek, Cyrillic); scan checks case.
+# A word is a run of letters and digits (``[^\W_]``: \w without the underscore). The
+# first letter comes before the look-behinds (a word character, none before it) so
+# that the regex engine can skip ahead to candidate letters, as in patterns.UP_START.
+_INITIAL = "[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ԯ]"
+_CAPITALISED_WORD = re.compile(rf"{_INITIAL}(?<!\w{_INITIAL})(?<=\w)[^\W_]*")
+_WORD = re.compile(r"[^\W_]+")
 _MEMO_SIZE = 200_000
 
 
@@ -191,41 +196,43 @@ def _save(index: NameIndex, path: Path) -> None:
 def scan(index: NameIndex, text: str) -> Iterator[tuple[int, int]]:
     """Every (start, end) in ``text`` where a gazetteer name stands as whole words and
     starts with a capital letter (names are written capitalised; lower-case uses are
-    common words)."""
-    folded = fold(text)
-    size = len(folded)
+    common words).
+
+    Words are runs of letters and digits: exactly the runs that
+    :func:`~claimmap.geoparse.text.fold` keeps (it turns everything else into spaces),
+    so each word is folded on its own and the text as a whole never is."""
     look = index.look
-    for m in _CAPITAL.finditer(text):
-        start = m.start()
-        if not text[start].isupper() or (start and folded[start - 1] != " "):
+    for m in _CAPITALISED_WORD.finditer(text):
+        start, end = m.span()
+        if not text[start].isupper():
             continue
-        end = _word_end(folded, start, size)
-        key = folded[start:end]
+        key = fold_word(m.group())
         while True:
             found = look(key)
             if found & 1:
                 yield start, end
             if not found & 2:
                 break
-            nxt = _next_word(text, folded, key, end, size)
+            nxt = _next_word(text, key, end)
             if nxt < 0:
                 break
-            new_end = _word_end(folded, nxt, size)
-            key = f"{key} {folded[nxt:new_end]}"
-            end = new_end
+            end = _word_end(text, nxt)
+            key = f"{key} {fold_word(text[nxt:end])}"
 
 
-def _next_word(text: str, folded: str, key: str, end: int, size: int) -> int:
+def _next_word(text: str, key: str, end: int) -> int:
     """Where the next word of a name starts: after one space or punctuation mark, or
     after ". " when the word so far ends in an abbreviation ("St. Louis"); else -1."""
-    if end + 1 < size and folded[end + 1] != " ":
+    size = len(text)
+    if end + 1 < size and text[end + 1].isalnum():
         return end + 1
     if (end + 2 < size and text[end] == "." and text[end + 1] == " "
-            and folded[end + 2] != " " and key.rsplit(" ", 1)[-1] in ABBREVIATED_PARTS):
+            and text[end + 2].isalnum() and key.rsplit(" ", 1)[-1] in ABBREVIATED_PARTS):
         return end + 2
     return -1
 
 
-def _word_end(folded: str, start: int, size: int) -> int:
-    end = folded.find(" ", start)
-    return size if end < 0 else end
+def _word_end(text: str, start: int) -> int:
+    """The end of the word (run of letters and digits) that starts at ``start``."""
+    m = _WORD.match(text, start)
+    return start if m is None else m.end()

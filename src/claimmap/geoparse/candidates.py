@@ -44,26 +44,29 @@ class Option:
 
 
 class CandidateFinder:
-    """Looks names up once each (results are cached per surface form)."""
+    """Looks names up once each (results are cached per surface form, acronym and
+    region span)."""
 
     def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000) -> None:
         self._gazetteer = gazetteer
         self._for_name = lru_cache(maxsize=cache_size)(self._lookup_name)
+        self._for_acronym = lru_cache(maxsize=cache_size)(self._acronym)
+        self._for_region = lru_cache(maxsize=cache_size)(self._region)
         # the gazetteer's exact-name lookup, cached too: acronyms, region spans and
         # demonyms ask for the same names article after article
         self._lookup = lru_cache(maxsize=cache_size)(gazetteer.lookup)
 
     def options(self, hit: SpanHit) -> tuple[Option, ...]:
         if hit.source == "region" and hit.head is not None:
-            return self._region(hit.text, hit.head, hit.tail)
-        found = self._for_name(hit.text)
+            return self._for_region(hit.text, hit.head, hit.tail)
         if 1 < len(hit.text) <= 4 and hit.text.isupper():
-            # An acronym ("TASS", "NATO") names a place only when the gazetteer has
-            # the acronym itself ("USA", "UK"), not a same-letters town ("Tass").
-            found = self._acronym(hit.text, found)
-        return found
+            return self._for_acronym(hit.text)
+        return self._for_name(hit.text)
 
-    def _acronym(self, text: str, found: tuple[Option, ...]) -> tuple[Option, ...]:
+    def _acronym(self, text: str) -> tuple[Option, ...]:
+        """An acronym ("TASS", "NATO") names a place only when the gazetteer has the
+        acronym itself ("USA", "UK"), not a same-letters town ("Tass")."""
+        found = self._for_name(text)
         letters = "".join(c for c in text if c.isalnum())
         keep = {m.place.id for m in self._lookup(text)
                 if "".join(c for c in m.matched if c.isalnum()) == letters}

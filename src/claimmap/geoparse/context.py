@@ -26,17 +26,22 @@ from claimmap.geoparse import patterns
 from claimmap.geoparse.candidates import Option
 from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, PERSON_VERBS, REGION_HEADS
 from claimmap.geoparse.recognise import SpanHit, in_headline, lower_words, person_names
+from claimmap.geoparse.text import match_back
 
 STRONG_POPULATION = 100_000
 NOTABLE_POPULATION = 1_000
 CLOSE_NAME = 80.0  # edit similarity (0-100) of an alternate name to the main name
+_CUE_WORDS = ("in", "at", "near", "from", "outside", "into", "toward", "towards", "across", "of",
+              "through", "around")
+# Patterns that look back from a mention are written backwards, for text.match_back:
+# "in the X" read from X is spaces, an optional "the" and spaces, then a cue word.
 _CUE_BEFORE = re.compile(
-    r"\b(?:in|at|near|from|outside|into|toward|towards|across|of|through|around)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _CUE_WORDS) + r")\b", re.IGNORECASE
 )
 _CUE_AFTER = re.compile(r",\s*(?=[A-Z])|\s+(?:in|near)\s+(?=[A-Z])")
-_PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
+# Backwards: "Tom" in "Tom Jones". The optional newline first is the forward form's
+# ``$``, which also matches before a newline that ends the searched window.
+_PREV_WORD = re.compile(r"\n?[ \t]+([\w'’.-]*[A-Za-z])")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _EXEMPT = frozenset({"region", "abbrev", "cue", "cyrillic", "given", "feature"})
 
@@ -148,20 +153,22 @@ def _notable(o: Option, hit: SpanHit) -> bool:
 
 def _cued(text: str, hit: SpanHit, starts: set[int]) -> bool:
     """ "in X", "near X"; or "X, <place>" and "X in <place>" where a mention follows."""
-    before = text[max(0, hit.start - 25) : hit.start]
-    if _CUE_BEFORE.search(before):
+    if match_back(_CUE_BEFORE, text, hit.start, 25):
         return True
     after = _CUE_AFTER.match(text, hit.end)
     return after is not None and after.end() in starts
 
 
 def _capitalised_before(text: str, hit: SpanHit, ends: set[int]) -> bool:
-    m = _PREV_WORD.search(text, max(0, hit.start - 40), hit.start)
-    if m is None or not m.group(1)[0].isupper() or m.group(1).endswith("."):
+    m = match_back(_PREV_WORD, text, hit.start, 40)
+    if m is None:
         return False
-    if patterns.at_sentence_start(text, m.start(1)):
+    word = m.group(1)[::-1]
+    if not word[0].isupper() or word.endswith("."):
         return False
-    return m.group(1).lower() not in CONNECTORS
+    if patterns.at_sentence_start(text, len(text) - m.end(1)):
+        return False
+    return word.lower() not in CONNECTORS
 
 
 def _capitalised_after(text: str, hit: SpanHit, starts: set[int]) -> bool:

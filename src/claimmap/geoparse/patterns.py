@@ -7,8 +7,10 @@ inner apostrophe, and the region forms "X Oblast", "X region", "X People's Repub
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimmap.geoparse.lexicon import PLACE_INTRODUCERS, REGION_HEADS, TOPONYM_SUFFIXES
+from claimmap.geoparse.text import backwards
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _LOW = r"[a-zß-öø-ÿā-žʼ'’]"
@@ -56,8 +58,11 @@ _PLURAL_HEADS = {
     "counties": "county", "parishes": "parish", "oblasts": "oblast", "regions": "region",
     "provinces": "province", "districts": "district", "raions": "raion",
 }
+# The list's first letter comes before the look-behind (nothing name-like before it),
+# as in UP_START, so that the regex engine can skip ahead to candidate letters.
+_FIRST_LISTED = rf"{_UP}(?<![\w'’-]{_UP})[\w'’-]+(?:\s{_UP}[\w'’-]+)?"
 AREA_LIST = re.compile(
-    rf"(?<![\w'’-])(?P<list>{_LISTED}(?:\s*,\s*{_LISTED})*,?\s+(?:and|or|&)\s+{_LISTED})"
+    rf"(?P<list>{_FIRST_LISTED}(?:\s*,\s*{_LISTED})*,?\s+(?:and|or|&)\s+{_LISTED})"
     rf"\s+(?P<tail>{'|'.join(_PLURAL_HEADS)})\b"
 )
 _LISTED_NAME = re.compile(_LISTED)
@@ -80,8 +85,14 @@ def introduced_names(text: str) -> list[tuple[int, int]]:
     return [m.span("name") for m in INTRODUCED.finditer(text) if m.group("name")[0].isupper()]
 
 
+# A word that every FEATURE match contains, quicker to look for than FEATURE itself.
+_FEATURE_WORD = re.compile(rf"{_FEATURE_HEADS}|Interstate|Route")
+
+
 def features(text: str) -> list[tuple[int, int]]:
     """Streets, roads and natural features named in the text."""
+    if _FEATURE_WORD.search(text) is None:  # most texts name none
+        return []
     return [m.span("name") for m in FEATURE.finditer(text)]
 
 
@@ -118,7 +129,8 @@ def listed_areas(text: str) -> dict[tuple[int, int], str]:
     """The names in lists that a plural region word ends, each with the singular
     region word: "Barrow, Jackson and Madison counties" gives three county names."""
     out: dict[tuple[int, int], str] = {}
-    if _PLURAL_HEAD.search(text) is None:  # most texts list no areas
+    # most texts list no areas: the plain substring test is the quicker first check
+    if not any(head in text for head in _PLURAL_HEADS) or _PLURAL_HEAD.search(text) is None:
         return out
     for m in AREA_LIST.finditer(text):
         tail = _PLURAL_HEADS[m.group("tail")]
@@ -154,19 +166,37 @@ MIDDLE_INITIAL = re.compile(rf"{CAP_START}[a-z]+\s+[A-Z]\.\s+{_SURNAME}")
 AGE_APPOSITION = re.compile(rf"{CAP_START}[a-z]+\s+{_SURNAME},\s+\d{{1,3}},")
 
 
-# A lookahead after the first letter, so that "Circuit Court Judge Casey Manning" is tried
-# at every word; the title is the first letter plus ``rest``.
-TITLED = re.compile(
-    rf"(?P<first>{CAP_START})(?=(?P<rest>[a-z]+)\.?\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s+)?"
-    rf"{_SURNAME})"
+# A title, maybe a given name and an initial, then the surname. A lookahead after the
+# first letter, so that "Circuit Court Judge Casey Manning" is tried at every word; the
+# title is the first letter plus ``rest``. ``{initials}``: the letters titles begin with.
+_TITLED = (
+    r"(?P<first>[{initials}](?<!\w[A-Z]))(?=(?P<rest>[a-z]+)\.?\s+(?:[A-Z][a-z]+\s+)?"
+    rf"(?:[A-Z]\.\s+)?{_SURNAME})"
 )
+
+
+@lru_cache(maxsize=4)
+def _titled(titles: frozenset[str]) -> re.Pattern[str]:
+    """The titled-name pattern, tried only at capitals that begin one of ``titles``
+    (lower-case words): fewer words to try than at every capital."""
+    initials = sorted({t[0].upper() for t in titles if "a" <= t[:1] <= "z"})
+    return re.compile(_TITLED.format(initials="".join(initials) or "A-Z"))
+
+
+# Pieces that the two shapes above cannot match without, quick to look for (they
+# start with a fixed character): most texts have neither, and skip those passes.
+_INITIAL_PIECE = re.compile(r"\.\s(?<=\s[A-Z]\.\s)")
+_AGE_PIECE = re.compile(r",\s+\d{1,3},")
 
 
 def surnames(text: str, titles: frozenset[str]) -> set[str]:
     """Words the text uses as people's surnames by the shapes above."""
-    out = {m.group("surname") for m in MIDDLE_INITIAL.finditer(text)}
-    out.update(m.group("surname") for m in AGE_APPOSITION.finditer(text))
-    out.update(m.group("surname") for m in TITLED.finditer(text)
+    out: set[str] = set()
+    if _INITIAL_PIECE.search(text):
+        out.update(m.group("surname") for m in MIDDLE_INITIAL.finditer(text))
+    if _AGE_PIECE.search(text):
+        out.update(m.group("surname") for m in AGE_APPOSITION.finditer(text))
+    out.update(m.group("surname") for m in _titled(titles).finditer(text)
                if (m.group("first") + m.group("rest")).lower() in titles)
     return out
 
@@ -179,9 +209,21 @@ def title_case_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of sentences written in title case, as headlines are ("Grand Jury
     Indicts Man In December Slaying"): four words or more, at least 80% capitalised.
     There a capital letter does not mark a name."""
-    out = []
-    for m in _CLAUSE.finditer(text):
-        words = _TITLE_WORD.findall(m.group())
-        if len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words):
-            out.append(m.span())
-    return out
+    return [m.span() for m in _CLAUSE.finditer(text) if _title_case(m.group())]
+
+
+def in_title_case(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in one of the :func:`title_case_spans`; only the clause
+    around ``pos`` is read (found backwards with text.backwards, then forwards)."""
+    if not 0 <= pos < len(text):
+        return False
+    back = _CLAUSE.match(backwards(text), len(text) - 1 - pos)
+    ahead = _CLAUSE.match(text, pos)
+    if back is None or ahead is None:  # pos is a clause's end: "\n", ".", "!" or "?"
+        return False
+    return _title_case(text[len(text) - back.end() : ahead.end()])
+
+
+def _title_case(clause: str) -> bool:
+    words = _TITLE_WORD.findall(clause)
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)

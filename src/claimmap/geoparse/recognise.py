@@ -38,9 +38,12 @@ from claimmap.geoparse.lexicon import (
     SURNAME_CUES,
     WEEKDAYS,
 )
+from claimmap.geoparse.text import match_back
 
-_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ž]+)\.?\s+$")
-_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-zÀ-ž']+)")
+# The word before a position, written backwards for text.match_back: spaces, an
+# optional period, letters ("President. X" read from X).
+_WORD_BEFORE = re.compile(r"\s+\.?([A-Za-zÀ-ž]+)")
+_WORD_AFTER = re.compile(r"[\s,]*([A-Za-zÀ-ž']+)")
 _TOKEN = re.compile(r"[A-Za-zÀ-ž]+")
 
 
@@ -67,6 +70,7 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gazetteer = gazetteer
         self._machine: Any = None
+        self._shapes: dict[str, tuple[str, bool] | None] = {}
 
     @property
     def machine(self) -> Any:
@@ -110,37 +114,59 @@ class Recogniser:
             return True
         if hit.source == "feature":
             return _plausible_feature(hit)
-        simple = hit.text.isascii() and hit.text.isalpha()
-        if not (hit.text[:1].isupper() if simple else _capitalised(hit.text)):
+        shape = self._name_shape(hit.text)
+        if shape is None:
             return False
-        words = [hit.text] if simple else _TOKEN.findall(hit.text)
-        if not words:
-            return False
-        first = words[0].lower()
-        if len(words) == 1 and (first in MONTHS or first in WEEKDAYS):
-            return False
-        if len(words) == 1 and is_demonym(self._gazetteer, hit.text):
-            return False  # "Ukrainian forces", "Irish": a people, not the town of that name
-        if len(words) == 1 and (first in COMMON_CAPITALISED or first in ORGANISATIONS):
-            return False
-        if len(words) > 1 and all(w.lower() in COMMON_CAPITALISED for w in words):
-            return False  # "The City", "North Central"
-        if " ".join(w.lower() for w in words) in NON_PLACE_PHRASES:
-            return False  # "White House": a building, though a town's alternate name
-        if len(words) == 1 and first in DIRECTIONS and _NAME_AFTER.match(text, hit.end):
+        first, single = shape
+        if single and first in DIRECTIONS and _NAME_AFTER.match(text, hit.end):
             return False  # "Northeast Georgia": the compass word qualifies the name
-        if len(words) == 1 and first in NAME_ENDINGS and _name_before(text, hit.start):
+        if single and first in NAME_ENDINGS and _name_before(text, hit.start):
             return False  # "Center Street", "Landmark Bank"
         if _quoted_single(text, hit):
             return False
-        if len(words) == 1 and first in PERSON_TITLES:
-            return False
-        if _org_or_person_context(text, hit, first):
+        if _org_or_person_context(text, hit, first, single):
             return False
         if hit.source == "gazetteer" and _lowercase_elsewhere(text, hit):
             return False
         return not (hit.source == "suffix" and patterns.at_sentence_start(text, hit.start)
                     and _lowercase_elsewhere(text, hit))
+
+    def _name_shape(self, span: str) -> tuple[str, bool] | None:
+        """:func:`name_shape` of ``span``, remembered (names recur across texts)."""
+        if span not in self._shapes:
+            if len(self._shapes) >= _MEMO_SIZE:
+                self._shapes.clear()
+            self._shapes[span] = name_shape(self._gazetteer, span)
+        return self._shapes[span]
+
+
+_MEMO_SIZE = 100_000
+
+
+def name_shape(gazetteer: Gazetteer, span: str) -> tuple[str, bool] | None:
+    """The first word of ``span`` in lower case and whether it is the only word; None
+    when the span is no place name wherever it stands: not capitalised, a month, a
+    people ("Ukrainian forces", "Irish"), a common capitalised word or title."""
+    simple = span.isascii() and span.isalpha()
+    if not (span[:1].isupper() if simple else _capitalised(span)):
+        return None
+    words = [span] if simple else _TOKEN.findall(span)
+    if not words:
+        return None
+    first = words[0].lower()
+    single = len(words) == 1
+    if single and (first in MONTHS or first in WEEKDAYS):
+        return None
+    if single and is_demonym(gazetteer, span):
+        return None  # a people, not the town of that name
+    if single and (first in COMMON_CAPITALISED or first in ORGANISATIONS
+                   or first in PERSON_TITLES):
+        return None
+    if not single and all(w.lower() in COMMON_CAPITALISED for w in words):
+        return None  # "The City", "North Central"
+    if " ".join(w.lower() for w in words) in NON_PLACE_PHRASES:
+        return None  # "White House": a building, though a town's alternate name
+    return first, single
 
 
 _NAME_AFTER = re.compile(r" [A-Z]")
@@ -181,24 +207,23 @@ def _capitalised(span: str) -> bool:
     return True
 
 
-def _org_or_person_context(text: str, hit: SpanHit, first: str) -> bool:
+def _org_or_person_context(text: str, hit: SpanHit, first: str, single: bool) -> bool:
     """A title or a given name right before ("President X", "Vladimir X"), a surname
     right after a given name ("Maria Petrova": the hit is the given name), or an event
     noun after ("Maidan protests"). Weaker cues (organisations, bare given names) are
     weighed in :mod:`claimmap.geoparse.context`, which knows how strong the place is."""
-    before = _WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
-    lead = before.group(1) if before else ""
+    before = match_back(_WORD_BEFORE, text, hit.start, 30)
+    lead = before.group(1)[::-1] if before else ""
     if lead[:1].isupper() and lead.lower() in PERSON_TITLES:
         return True
     if lead[:1].isupper() and lead.lower() in FIRST_NAMES:
         return hit.source != "region"
-    after = _WORD_AFTER.match(text[hit.end : hit.end + 30])
+    after = _WORD_AFTER.match(text, hit.end, hit.end + 30)
     nxt = after.group(1) if after else ""
-    gap = text[hit.end : hit.end + 2]
-    single = len(_TOKEN.findall(hit.text)) == 1
-    if nxt[:1].isupper() and not gap.startswith(",") and single and first in FIRST_NAMES:
+    comma = text.startswith(",", hit.end)
+    if nxt[:1].isupper() and not comma and single and first in FIRST_NAMES:
         return nxt.lower() not in REGION_HEADS and nxt.lower() not in INSTITUTION_HEADS
-    if nxt[:1].isupper() and nxt.lower() in MEDIA_HEADS and not gap.startswith(","):
+    if nxt[:1].isupper() and nxt.lower() in MEDIA_HEADS and not comma:
         return True  # "Washington Post", "Kyiv Independent"
     return nxt.lower() in EVENT_HEADS
 
@@ -220,12 +245,7 @@ def _lowercase_elsewhere(text: str, hit: SpanHit) -> bool:
 
 def in_headline(text: str, start: int) -> bool:
     """Whether ``start`` lies in a title-case headline (see patterns.title_case_spans)."""
-    return any(s <= start < e for s, e in _headlines(text))
-
-
-@lru_cache(maxsize=4)
-def _headlines(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(patterns.title_case_spans(text))
+    return patterns.in_title_case(text, start)
 
 
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -315,16 +335,16 @@ def person_names(text: str) -> frozenset[str]:
     these words are people too."""
     out: set[str] = patterns.surnames(text, PERSON_TITLES)
     seconds: set[str] = set()  # words right after another capitalised word
-    for m in _PAIR.finditer(text):
-        lead, word = m.group(1).lower(), m.group(3)
-        if lead in FIRST_NAMES or lead in PERSON_TITLES:
+    for lead, dot, word in _PAIR.findall(text):
+        if lead.lower() in _PERSON_LEADS:
             out.add(word)
-        if not m.group(2):
+        if not dot:
             seconds.add(word.split("-", 1)[0])
-    for m in _SPEAKER.finditer(text):
-        if m.group(1) in seconds:
-            out.add(m.group(1))
+    out.update(word for word in _SPEAKER.findall(text) if word in seconds)
     return frozenset(out)
+
+
+_PERSON_LEADS = FIRST_NAMES | PERSON_TITLES
 
 
 _PAIR = re.compile(rf"({patterns.CAP_START}[a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
@@ -335,7 +355,9 @@ _SPEAKER = re.compile(
 
 _ABBREV_AFTER = re.compile(r",\s*(" + ABBREVIATION + r")")
 # "Sen. Jane Roe, D-S.C.": a party letter and the state a politician represents.
-_PARTY_STATE = re.compile(r"\b[DRI]-(" + ABBREVIATION + r")(?![A-Za-z])")
+# (The letter before the look-behind, rather than ``\b`` first, lets the regex engine
+# skip ahead to candidate letters, as in patterns.UP_START.)
+_PARTY_STATE = re.compile(r"[DRI](?<!\w[DRI])-(" + ABBREVIATION + r")(?![A-Za-z])")
 
 
 def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:

@@ -48,6 +48,12 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """:func:`fold` of one word, remembered (words recur from text to text)."""
+    return fold(word)
+
+
+@lru_cache(maxsize=65536)
 def key_fold(name: str) -> str:
     """The folded key of a name: :func:`fold`, apostrophes dropped, spaces collapsed.
 
@@ -56,6 +62,21 @@ def key_fold(name: str) -> str:
     for ch in APOSTROPHES:
         name = name.replace(ch, "")
     return _WS.sub(" ", fold(name)).strip()
+
+
+@lru_cache(maxsize=4)
+def backwards(text: str) -> str:
+    """``text`` back to front (remembered for the last few texts); see :func:`match_back`."""
+    return text[::-1]
+
+
+def match_back(pattern: re.Pattern[str], text: str, end: int, reach: int) -> re.Match[str] | None:
+    """``pattern``, written back to front, matched on the at most ``reach`` characters of
+    ``text`` that end at ``end``, read backwards: the match of a forward pattern
+    ending in ``$`` searched in that window, found in one step where a forward search
+    tries every start in the window. Groups read backwards too."""
+    size = len(text)
+    return pattern.match(backwards(text), size - end, size - max(0, end - reach))
 
 
 def is_cyrillic(ch: str) -> bool:
