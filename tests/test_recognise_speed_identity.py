@@ -58,3 +58,25 @@ def test_scan_words_are_the_runs_fold_keeps() -> None:
     folded = fold(text)
     runs = [m.span() for m in re.finditer(r"[^ ]+", folded)]
     assert runs == [m.span() for m in re.finditer(r"[^\W_]+", text)]
+
+
+_NAMED_TEXTS = (
+    "Kevin Holroyd met Holroyd officials in Kyiv. Superior Court said Court was in Lviv.",
+    "President Zelensky visited Bakhmut; Zelensky later left. Maria Petrova, 38, stayed.",
+    "Tom Jones sang. Jones said Jones and Smith went to Jones County near Smith.",
+)
+
+
+def test_named_asked_per_word_gives_the_whole_set() -> None:
+    # keep_hits asks context._named about single words instead of building the set of
+    # every hit with a capitalised word before it, plus person_names, up front
+    for text in _NAMED_TEXTS:
+        hits = [
+            recognise.SpanHit(m.start(), m.end(), m.group(), "gazetteer")
+            for m in re.finditer(r"[A-Z][a-z]+", text)
+        ]
+        ends = {h.end for h in hits}
+        named = {h.text for h in hits if context._capitalised_before(text, h, ends)}
+        named |= recognise.person_names(text)
+        for word in {h.text for h in hits} | {"Nowhere"}:
+            assert context._named(text, word, hits, ends) == (word in named)

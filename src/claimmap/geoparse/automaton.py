@@ -203,12 +203,15 @@ def scan(index: NameIndex, text: str) -> Iterator[tuple[int, int]]:
     so each word is folded on its own and the text as a whole never is."""
     look = index.look
     for m in _CAPITALISED_WORD.finditer(text):
-        start, end = m.span()
-        if not text[start].isupper():
+        word = m.group()
+        if not word[0].isupper():
             continue
-        key = fold_word(m.group())
+        key = fold_word(word)
+        found = look(key)
+        if not found:  # most capitalised words: neither a name nor a name's first word
+            continue
+        start, end = m.span()
         while True:
-            found = look(key)
             if found & 1:
                 yield start, end
             if not found & 2:
@@ -218,6 +221,7 @@ def scan(index: NameIndex, text: str) -> Iterator[tuple[int, int]]:
                 break
             end = _word_end(text, nxt)
             key = f"{key} {fold_word(text[nxt:end])}"
+            found = look(key)
 
 
 def _next_word(text: str, key: str, end: int) -> int:

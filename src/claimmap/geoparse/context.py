@@ -56,12 +56,10 @@ def keep_hits(
     tells frequent English words ("Give", "Still": see ``Gazetteer.common_word``)."""
     starts = {h.start for h in hits}
     ends = {h.end for h in hits}
-    # words the text uses as the second part of a name ("Kevin Holroyd") anywhere
-    named = {h.text for h in hits if _capitalised_before(text, h, ends)} | person_names(text)
     return [
         i
         for i, (h, o) in enumerate(zip(hits, options, strict=True))
-        if not _weak(text, h, o, starts, ends, named)
+        if not _weak(text, h, o, starts, ends, hits)
         and not (" " not in h.text and common_word(h.text) and _uncued_weak(text, h, o, starts))
     ]
 
@@ -86,7 +84,7 @@ def _weak(
     options: tuple[Option, ...],
     starts: set[int],
     ends: set[int],
-    named: set[str],
+    hits: list[SpanHit],
 ) -> bool:
     if hit.source in _EXEMPT or " " in hit.text:
         return False
@@ -97,9 +95,19 @@ def _weak(
     if not any(_notable(o, hit) for o in options) or _bare_given_name(text, hit):
         return True
     return (
-        hit.text in named
+        _named(text, hit.text, hits, ends)
         or _capitalised_after(text, hit, starts)
         or _lowercase_in_text(text, hit)
+    )
+
+
+def _named(text: str, word: str, hits: list[SpanHit], ends: set[int]) -> bool:
+    """Whether the text uses ``word`` as the second part of a name anywhere: a hit of
+    that word with a capitalised word right before ("Kevin Holroyd"), or a person's
+    surname (:func:`~claimmap.geoparse.recognise.person_names`). Asked only of the
+    few weak hits that get this far, not worked out for every hit."""
+    return any(h.text == word and _capitalised_before(text, h, ends) for h in hits) or (
+        word in person_names(text)
     )
 
 

@@ -379,11 +379,11 @@ def _compounds(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     mention as a whole ("Gulyai-Pol"); when every part is known, the parts stand
     ("Sloviansk-Kramatorsk")."""
     out = []
+    known = {(h.start, h.end) for h in hits}
     for s, e in patterns.hyphenated(text):
         if text[s : text.index("-", s)].lower() in HYPHEN_PREFIXES:
             continue
         parts = [(m.start() + s, m.end() + s) for m in _TOKEN.finditer(text[s:e])]
-        known = {(h.start, h.end) for h in hits}
         if not all(p in known for p in parts) and (s, e) not in known:
             out.append(SpanHit(s, e, text[s:e], "compound"))
     return out
