@@ -392,3 +392,24 @@ def test_a_namesake_tie_in_the_corpus_country_is_broken_by_population(
     assert in_focus.place_id == in_focus.candidates[0].place_id == "geonames:4409896"
     assert in_focus.reason == "population prior"
     assert elsewhere.place_id is None and elsewhere.reason.startswith("ambiguous")
+
+
+def test_a_region_beats_a_small_town_of_its_name_without_a_stated_container() -> None:
+    """Like a country or a state, a region the name means ("Middle East") is not a
+    village that happens to bear its name, even where the text's focus favours the
+    village's country; a stated container still lifts the village."""
+    from claimmap.geoparse.features import Focus
+
+    region = Place("region:middle-east", "Middle East", "region", 29.0, 43.0)
+    town = Place("geonames:1", "Middle East", "populated_place", 39.3, -76.5, "US", "MD",
+                 "Maryland", 5000)
+    state = Place("geonames:2", "Maryland", "admin1", 39.0, -76.8, "US", "MD", "Maryland")
+    us_focus = Focus.of([(Place("geonames:3", "Washington", "populated_place", 38.9, -77.0,
+                                "US", "DC"), 3)])
+
+    def group() -> Group:
+        return Group([0], {"middle east"}, {p.id: Option(p, "exact") for p in (region, town)},
+                     {})
+
+    assert rank(group(), Context((), us_focus, ()))[0][0].place == region
+    assert rank(group(), Context((state,), us_focus, ()))[0][0].place == town

@@ -2,7 +2,8 @@
 
 * ``countries.tsv``: country points and short names (no demonyms);
 * ``admin_aliases.tsv``: reporting names of admin1 entries (DPR -> UA.05, Crimea...);
-* ``regions.tsv``: ``region:<slug>`` entries (Donbas) placed at their members' mean point;
+* ``regions.tsv``: ``region:<slug>`` entries (Donbas, the Black Sea, the Middle East)
+  placed at their members' (divisions' or countries') mean point;
 * ``renamings.tsv``: former names of renamed Ukrainian places, marked historical.
 
 Applied after every build or import, so the default index, imported dumps and the
@@ -47,6 +48,13 @@ def _admin1_pid(writer: IndexWriter, code: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def _country_pid(writer: IndexWriter, cc: str) -> int | None:
+    row = writer.conn.execute(
+        "SELECT pid FROM places WHERE kind = 'country' AND cc = ?", (cc,)
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 def apply_countries(writer: IndexWriter) -> None:
     for cc, lat, lon, aliases in rows("countries.tsv"):
         row = writer.conn.execute(
@@ -73,7 +81,7 @@ def apply_regions(writer: IndexWriter) -> None:
     for number, (slug, name, aliases, members) in enumerate(rows("regions.tsv"), start=1):
         points = []
         for code in members.split(","):
-            pid = _admin1_pid(writer, code)
+            pid = _admin1_pid(writer, code) if "." in code else _country_pid(writer, code)
             if pid is not None:
                 points.append(
                     writer.conn.execute(

@@ -96,6 +96,7 @@ def build_groups(
     return groups, of
 
 
+_AREA_KINDS = ("country", "admin1", "region")  # areas a town's name may merely echo
 _POINTS = ("populated_place", "admin2")  # distance statements measure between towns
 _NAMED = ("exact", "alternate")  # the text's other places support a name, not a near-spelling
 _MATCH_ORDER = {"exact": 0, "alternate": 1, "variant": 2, "fuzzy": 3}
@@ -187,10 +188,10 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
 
 
 def _namesakes(g: Group) -> tuple[tuple[Place, ...], int]:
-    """The countries and first-level divisions the group's name matched by their main
-    name, and the largest population of a town it matched by main name."""
+    """The countries, first-level divisions and regions the group's name matched by their
+    main name, and the largest population of a town it matched by main name."""
     areas = tuple(o.place for o in g.options.values()
-                  if o.match == "exact" and o.place.kind in ("country", "admin1"))  # fmt: skip
+                  if o.match == "exact" and o.place.kind in _AREA_KINDS)  # fmt: skip
     exact = [o.place.population for o in g.options.values()
              if o.match == "exact" and o.place.kind == "populated_place"]  # fmt: skip
     return areas, max(exact, default=-1)
@@ -200,9 +201,10 @@ def _namesake_penalty(
     o: Option, areas: tuple[Place, ...], exact_population: int, containers: tuple[Place, ...]
 ) -> float:
     """A town that only shares its name with an area the name means ("Italy" is the
-    country, not Italy, Texas), or that the name matches only as an alternate while a
-    bigger town bears it ("Kaliningrad" is not Korolev's old name); a stated container
-    ("Italy, Texas") lifts both."""
+    country, not Italy, Texas; "Middle East" the region, not the Maryland village), or
+    that the name matches only as an alternate while a bigger town bears it
+    ("Kaliningrad" is not Korolev's old name); a stated container ("Italy, Texas")
+    lifts both."""
     p = o.place
     if any(F.within(p, c) for c in containers):
         return 0.0
