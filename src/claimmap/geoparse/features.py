@@ -145,7 +145,8 @@ class Focus:
         lat, lon = math.radians(place.lat), math.radians(place.lon)
         cos, hypot = math.cos, math.hypot
         for pid, plat, plon in self._radians():
-            if pid == place.id:
+            # the north-south gap alone is a lower bound: a point that far is no nearer
+            if pid == place.id or EARTH_KM * abs(plat - lat) >= best:
                 continue
             d = EARTH_KM * hypot((plon - lon) * cos((plat + lat) / 2), plat - lat)
             if d < best:
