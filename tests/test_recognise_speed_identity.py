@@ -1,16 +1,22 @@
 """The recogniser's quick forms give what their plain forms give: patterns written
 backwards (text.match_back) against forward searches ending in ``$``, the clause
 around a position against every title-case span, the scan's per-word folding against
-folding the whole text."""
+folding the whole text; merged and regrouped patterns (cue names read back from their
+capital, the three word shapes in one pass, pairs and speakers in one pass, titles
+as words, lower-case words) against the patterns they replace; settling overlaps run
+by run, the windowed hash search, the remembered scan and word kinds against their
+plain forms."""
 
 from __future__ import annotations
 
 import re
+from array import array
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimmap.geoparse import context, patterns, recognise
+from claimmap.geoparse import automaton, context, patterns, recognise
+from claimmap.geoparse.lexicon import TOPONYM_SUFFIXES
 from claimmap.geoparse.text import fold, match_back
 
 _ALPHABET = "aAbBtTeEhHiInNoO .,'’-\n\t!?&É"
@@ -80,3 +86,180 @@ def test_named_asked_per_word_gives_the_whole_set() -> None:
         named |= recognise.person_names(text)
         for word in {h.text for h in hits} | {"Nowhere"}:
             assert context._named(text, word, hits, ends) == (word in named)
+
+
+# Texts made of the pieces the quick forms below care about: cue phrases, capitalised
+# and hyphenated words, apostrophes, titles, verbs of speech, state abbreviations.
+_PIECES = (
+    "near", "Near", "city", "City", "of", "the", "town", "village", "outskirts", "fall",
+    "toward", "towards", "Outside", "settlement", "Kyiv", "Mar'inka", "Mar’insk", "O'Connor",
+    "Gulyai-Pol", "Abc-Def-Ghi", "Pokrovsk", "Pokrovska", "Sk", "Avdiivka", "Ovo", "Ino'sk",
+    "Ăsk", "Ābc", "X", "President", "Gen", "Gen.",
+    "Judge", "Casey", "D.", "Jr", "said", "told", "Putin", "La.", "D-S.C.", "W. Va.", "&",
+    "St.", "Saint", "Post", "protests", "Maria", "Petrova", "county", "Independent",
+    "don't", "well-known", "abc-", "x'y", "_", "3rd", "Ёлки", "é",
+)
+_SEPARATORS = (" ", " ", " ", "", "\n", ", ", ". ", "-", "'", "  ")
+piece_texts = st.lists(
+    st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPARATORS)), max_size=25
+).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+def test_cue_phrases_read_back_one_way() -> None:
+    assert patterns.introducers_are_unambiguous()
+    assert not patterns.introducers_are_unambiguous(("town", "small town"))
+    assert not patterns.introducers_are_unambiguous(("near the",))
+
+
+@settings(max_examples=400)
+@given(piece_texts)
+def test_introduced_names_are_introduced_finditer(text: str) -> None:
+    plain = [m.span("name") for m in patterns.INTRODUCED.finditer(text)
+             if m.group("name")[0].isupper()]
+    assert patterns.introduced_names(text) == plain
+
+
+# SUFFIXED with the suffixes as a plain alternation, longest first
+_SUFFIXED = re.compile(
+    rf"(?P<name>{patterns.UP_START}{patterns._LOW}{{2,}}(?:"
+    + "|".join(sorted(TOPONYM_SUFFIXES, key=len, reverse=True)) + r"))\b"
+)
+
+
+@settings(max_examples=400)
+@given(piece_texts)
+def test_word_shapes_are_the_three_patterns(text: str) -> None:
+    shapes = patterns.word_shapes(text)
+    assert list(shapes.suffixed) == [m.span("name") for m in _SUFFIXED.finditer(text)]
+    assert list(shapes.hyphenated) == [m.span() for m in patterns.HYPHENATED.finditer(text)]
+    assert list(shapes.apostrophe) == [m.span() for m in patterns.INNER_APOSTROPHE.finditer(text)]
+
+
+_PAIR = re.compile(rf"({patterns.CAP_START}[a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+_SPEAKER = re.compile(rf"({patterns.CAP_START}[a-z]+)\s+(?:added|argued|noted|said|says|stated"
+                      r"|told|warned|wrote)\b")
+_TITLED = re.compile(
+    r"(?P<first>[A-Z](?<!\w[A-Z]))(?=(?P<rest>[a-z]+)\.?\s+(?:[A-Z][a-z]+\s+)?"
+    rf"(?:[A-Z]\.\s+)?{patterns._SURNAME})"
+)
+
+
+@settings(max_examples=400)
+@given(piece_texts)
+def test_one_pass_person_patterns_match_the_separate_ones(text: str) -> None:
+    both = recognise._PAIR_OR_SPEAKER.findall(text)
+    assert [t for t in both if t[2]] == _PAIR.findall(text)
+    assert [t[0] for t in both if not t[2]] == _SPEAKER.findall(text)
+    titles = recognise.PERSON_TITLES
+    plain = [m.group("surname") for m in _TITLED.finditer(text)
+             if (m.group("first") + m.group("rest")).lower() in titles]
+    titled = patterns._titled(titles)
+    assert titled is not None
+    assert [m.group("surname") for m in titled.finditer(text)] == plain
+    assert patterns._titled(frozenset({"Mr", "x"})) is None
+    assert recognise._LOWER_WORD.findall(text) == re.findall(r"\b[a-z][a-z'’-]*\b", text)
+
+
+spans = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(0, 6),
+              st.sampled_from(("gazetteer", "region", "compound", "cue", "feature"))),
+    max_size=20,
+)
+
+
+@settings(max_examples=500)
+@given(spans, st.booleans())
+def test_settle_by_runs_is_settle_at_once(raw: list[tuple[int, int, str]], empty: bool) -> None:
+    hits = [recognise.SpanHit(s, s + n if n or empty else s + 1, "x", src) for s, n, src in raw]
+    assert recognise._settle(hits) == recognise._settle_all(hits)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=300), st.integers(0, 2**64 - 1),
+       st.booleans())
+def test_windowed_member_is_plain_membership(values: list[int], probe: int, low: bool) -> None:
+    # skewed values (all small) defeat the window's guess; the answer must not change
+    hashes = array("Q", sorted({v >> 40 if low else v for v in values}))
+    for value in (probe, *hashes[:5], *(h + 1 for h in hashes[-5:] if h < 2**64 - 1)):
+        assert automaton._member(hashes, value) == int(value in set(hashes))
+
+
+def _scan_plainly(index: automaton.NameIndex, text: str) -> list[tuple[int, int]]:
+    """The scan before the first-word memo and the one-step next word."""
+    out = []
+    for m in automaton._CAPITALISED_WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        key = fold(word)
+        found = index.look(key)
+        start, end = m.span()
+        while found:
+            if found & 1:
+                out.append((start, end))
+            if not found & 2:
+                break
+            nxt = automaton._next_word(text, key, end)
+            if nxt < 0:
+                break
+            end = automaton._word_end(text, nxt)
+            key = f"{key} {fold(text[nxt:end])}"
+            found = index.look(key)
+    return out
+
+
+_INDEX = automaton.build(["Kyiv", "St. Louis", "Bosnia and Herzegovina", "The Hague",
+                          "Mar'inka", "Abc-Def", "Ёлки", "Saint Louis Park", "X Y Z"])
+
+
+_SCAN_WORDS = ("Kyiv", "St", "Louis", "Park", "Saint", "Bosnia", "and", "Herzegovina", "The",
+               "Hague", "Mar", "inka", "Abc", "Def", "Ёлки", "X", "Y", "Z", "3rd", "é")
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_SCAN_WORDS) | st.text("., -'\n", max_size=2), max_size=30))
+def test_scan_is_the_plain_scan(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert list(automaton.scan(_INDEX, text)) == _scan_plainly(_INDEX, text)
+
+
+@settings(max_examples=300)
+@given(piece_texts)
+def test_state_abbreviations_looked_up_by_position(text: str) -> None:
+    hits = [recognise.SpanHit(m.start(), m.end(), m.group(), "gazetteer")
+            for m in re.finditer(r"[A-Z][a-z]+", text)]
+    plain = [(m.start(1), m.end(1)) for h in hits
+             if (m := recognise._ABBREV_AFTER.match(text, h.end)) is not None]
+    found = recognise._state_abbreviations(text, hits)
+    assert [(h.start, h.end) for h in found if h.source == "abbrev"][: len(plain)] == plain
+
+
+def _org_or_person_plainly(text: str, hit: recognise.SpanHit, first: str, single: bool) -> bool:
+    """_org_or_person_context before its word kinds were remembered."""
+    before = match_back(recognise._WORD_BEFORE, text, hit.start, 30)
+    lead = before.group(1)[::-1] if before else ""
+    if lead[:1].isupper() and lead.lower() in recognise.PERSON_TITLES:
+        return True
+    if lead[:1].isupper() and lead.lower() in recognise.FIRST_NAMES:
+        return hit.source != "region"
+    after = recognise._WORD_AFTER.match(text, hit.end, hit.end + 30)
+    nxt = after.group(1) if after else ""
+    comma = text.startswith(",", hit.end)
+    if nxt[:1].isupper() and not comma and single and first in recognise.FIRST_NAMES:
+        return (nxt.lower() not in recognise.REGION_HEADS
+                and nxt.lower() not in recognise.INSTITUTION_HEADS)
+    if nxt[:1].isupper() and nxt.lower() in recognise.MEDIA_HEADS and not comma:
+        return True
+    return nxt.lower() in recognise.EVENT_HEADS
+
+
+@settings(max_examples=400)
+@given(piece_texts, st.sampled_from(("gazetteer", "region")))
+def test_person_context_by_word_kinds(text: str, source: str) -> None:
+    for m in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", text):
+        hit = recognise.SpanHit(m.start(), m.end(), m.group(), source)
+        first, single = m.group().split(" ")[0].lower(), " " not in m.group()
+        assert recognise._org_or_person_context(text, hit, first, single) == (
+            _org_or_person_plainly(text, hit, first, single))
+        assert recognise._in_organisation(text, hit, "&" in text) == (
+            recognise._in_organisation(text, hit, True))

@@ -60,12 +60,14 @@ _MEMO_SIZE = 200_000
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Sorted 64-bit hashes of the keys and of their proper word prefixes. Look-ups
-    are remembered (names recur from article to article)."""
+    are remembered (names recur from article to article): by key, and by the raw
+    first word of a scan (:meth:`look_first`)."""
 
     keys: array[int]
     prefixes: array[int]
     max_words: int
     _memo: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _first: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def look(self, key: str) -> int:
         """Bit 1: ``key`` is a name's key; bit 2: it is a proper prefix of one."""
@@ -76,6 +78,18 @@ class NameIndex:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             self._memo[key] = found
+        return found
+
+    def look_first(self, word: str) -> int:
+        """:meth:`look` of a word as written, 0 unless it starts with a capital: what
+        :func:`scan` asks of each capitalised-word candidate, remembered by the word
+        itself so that a recurring word costs one dictionary look-up."""
+        found = self._first.get(word)
+        if found is None:
+            found = self.look(fold_word(word)) if word[0].isupper() else 0
+            if len(self._first) >= _MEMO_SIZE:
+                self._first.clear()
+            self._first[word] = found
         return found
 
     def has_key(self, key: str) -> bool:
@@ -90,8 +104,22 @@ def _hash(key: str) -> int:
 
 
 def _member(sorted_hashes: array[int], value: int) -> int:
-    i = bisect.bisect_left(sorted_hashes, value)
-    return int(i < len(sorted_hashes) and sorted_hashes[i] == value)
+    """Whether ``value`` is in ``sorted_hashes``. The hashes are uniform, so the
+    value's place is close to its share of the 64-bit range: the search tries a
+    window around that place first and the whole array only when the window's
+    answer is at one of its edges (where the place might lie outside it)."""
+    size = len(sorted_hashes)
+    guess = (value * size) >> 64
+    lo, hi = max(0, guess - _WINDOW), min(size, guess + _WINDOW)
+    i = bisect.bisect_left(sorted_hashes, value, lo, hi)
+    if (i == lo and lo > 0) or (i == hi and hi < size):
+        i = bisect.bisect_left(sorted_hashes, value)
+    return int(i < size and sorted_hashes[i] == value)
+
+
+# Half the window of _member: about eight standard deviations of a uniform hash's
+# place in an index of a million keys, so the whole-array search is almost never run.
+_WINDOW = 4096
 
 
 def _usable(key: str) -> bool:
@@ -201,27 +229,47 @@ def scan(index: NameIndex, text: str) -> Iterator[tuple[int, int]]:
     Words are runs of letters and digits: exactly the runs that
     :func:`~claimmap.geoparse.text.fold` keeps (it turns everything else into spaces),
     so each word is folded on its own and the text as a whole never is."""
-    look = index.look
+    first = index._first.get
     for m in _CAPITALISED_WORD.finditer(text):
         word = m.group()
-        if not word[0].isupper():
-            continue
-        key = fold_word(word)
-        found = look(key)
+        found = first(word)
+        if found is None:
+            found = index.look_first(word)
         if not found:  # most capitalised words: neither a name nor a name's first word
             continue
         start, end = m.span()
-        while True:
-            if found & 1:
-                yield start, end
-            if not found & 2:
-                break
+        if not found & 2:  # a one-word name that starts no longer one
+            yield start, end
+            continue
+        for name_end in _name_ends(index, text, fold_word(word), found, end):
+            yield start, name_end
+
+
+def _name_ends(index: NameIndex, text: str, key: str, found: int, end: int) -> list[int]:
+    """Where the names end whose first words end at ``end``, with the folded ``key``
+    and the look-up bits ``found``: the next words are added one at a time while
+    the words so far are a prefix of some key."""
+    ends = []
+    while True:
+        if found & 1:
+            ends.append(end)
+        if not found & 2:
+            return ends
+        step = _NEXT_WORD.match(text, end)  # the common case of _next_word, in one go
+        if step is not None:
+            nxt, end = step.span(1)
+        else:
             nxt = _next_word(text, key, end)
             if nxt < 0:
-                break
+                return ends
             end = _word_end(text, nxt)
-            key = f"{key} {fold_word(text[nxt:end])}"
-            found = look(key)
+        key = f"{key} {fold_word(text[nxt:end])}"
+        found = index.look(key)
+
+
+# One character, then a word: the next word when one space or punctuation mark
+# separates it (see _next_word; ``[^\W_]`` is exactly ``str.isalnum``).
+_NEXT_WORD = re.compile(r"(?s:.)([^\W_]+)")
 
 
 def _next_word(text: str, key: str, end: int) -> int:

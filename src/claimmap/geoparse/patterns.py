@@ -2,12 +2,18 @@
 unknown (garbled or missing) names introduced by a place cue or shaped like a Slavic
 toponym, Cyrillic names inside English text, hyphenated compounds, names with an
 inner apostrophe, and the region forms "X Oblast", "X region", "X People's Republic".
+
+Speed, with the matches unchanged: alternations of words are grouped by first letter,
+the letter first so that the regex engine skips ahead to candidates; the cue names
+are found from their capital, read backwards; the toponym-shaped, hyphenated and
+inner-apostrophe words are found in one pass (:func:`word_shapes`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from claimmap.geoparse.lexicon import PLACE_INTRODUCERS, REGION_HEADS, TOPONYM_SUFFIXES
 from claimmap.geoparse.text import backwards
@@ -23,25 +29,46 @@ WORD = rf"{_UP}{_LOW}+"
 # A capitalised name of one to three words, hyphen-joined parts allowed.
 NAME = rf"{WORD}(?:-{WORD}|-{_LOW}+)*(?:\s{WORD}(?:-{WORD})*){{0,2}}"
 
+
+def _by_first_letter(alternatives: list[tuple[str, str]], word_start: bool = False) -> str:
+    """The alternation of ``alternatives`` (each a first letter and the pattern of the
+    rest), grouped by first letter in their order: ``ska|sk|ovo`` as
+    ``s(?:ka|k)|o(?:vo)``. Only the group of the letter at hand can match, so the
+    matches are those of the plain alternation, and the regex engine tries one group
+    rather than every alternative. ``word_start``: the letter begins a word (no word
+    character before it), written as a look-behind after the letter, as in
+    :data:`UP_START`, so that the engine can skip ahead to candidate letters."""
+    groups: dict[str, list[str]] = {}
+    for letter, rest in alternatives:
+        groups.setdefault(letter, []).append(rest)
+    return "|".join(
+        letter + (rf"(?<!\w{letter})" if word_start else "") + f"(?:{'|'.join(rests)})"
+        for letter, rests in groups.items()
+    )
+
+
 _NOUNS = frozenset({"city", "town", "village", "settlement"})
 
 
-def _introducer(phrase: str) -> str:
-    """A cue phrase as a pattern: in lower case, or capitalised at a sentence start;
-    a bare noun only in lower case ("the city X", not "City Manager X")."""
-    body = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
-    first = phrase[0] if phrase in _NOUNS else f"[{phrase[0]}{phrase[0].upper()}]"
-    return first + body
+def _introducers(phrases: list[str]) -> str:
+    """The cue phrases as one pattern: each in lower case, or capitalised at a sentence
+    start; a bare noun only in lower case ("the city X", not "City Manager X")."""
+    alternatives: list[tuple[str, str]] = []
+    for phrase in phrases:
+        rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+        initials = phrase[0] if phrase in _NOUNS else phrase[0] + phrase[0].upper()
+        alternatives.extend((letter, rest) for letter in initials)
+    return _by_first_letter(alternatives, word_start=True)
 
 
-_FIRSTS = "".join(sorted({c for p in PLACE_INTRODUCERS for c in (p[0], p[0].upper())}))
-# The leading character class lets the regex engine skip most positions quickly.
 INTRODUCED = re.compile(
-    rf"(?=[{_FIRSTS}])\b(?:"
-    + "|".join(_introducer(p) for p in sorted(PLACE_INTRODUCERS, key=len, reverse=True))
+    "(?:" + _introducers(sorted(PLACE_INTRODUCERS, key=len, reverse=True))
     + rf")\s+(?:the\s+)?(?P<name>{WORD}(?:-{WORD})*)"
 )
-_SUFFIX_ALT = "|".join(sorted(TOPONYM_SUFFIXES, key=len, reverse=True))
+
+_SUFFIX_ALT = _by_first_letter(
+    [(suffix[0], suffix[1:]) for suffix in sorted(TOPONYM_SUFFIXES, key=len, reverse=True)]
+)
 SUFFIXED = re.compile(rf"(?P<name>{UP_START}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
 CYRILLIC = re.compile(r"\b[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+(?:\s[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+){0,2}")
 HYPHENATED = re.compile(rf"{UP_START}{_LOW}+(?:-{WORD})+\b")
@@ -80,9 +107,56 @@ FEATURE = re.compile(
 SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*|[\"“‘']\s*)$")
 
 
+def _introducer_backwards(phrase: str) -> str:
+    """A cue phrase as :func:`_introducers` writes it, back to front."""
+    words = [re.escape(word[::-1]) for word in reversed(phrase.split(" "))]
+    body = r"\s+".join(words)
+    if phrase in _NOUNS:
+        return body
+    return f"{body[:-1]}[{phrase[0]}{phrase[0].upper()}]"
+
+
+# Read in the text written backwards (text.backwards): an upper-case letter that
+# follows a cue phrase (and maybe "the"), as INTRODUCED's name does; group 1 ends
+# (backwards: starts) where the cue phrase starts. Capital letters are far rarer than
+# the cue phrases' first letters, so this finds INTRODUCED's starts quicker than
+# INTRODUCED itself. Only one way through holds at a capital (see
+# introducers_are_unambiguous), so the start found is the only one.
+_INTRODUCED_BACKWARDS = re.compile(
+    rf"{_UP}(?=\s+(?:eht\s+)?(?:"
+    + "|".join(_introducer_backwards(p) for p in PLACE_INTRODUCERS)
+    + r")(?!\w)())"
+)
+
+
+def introducers_are_unambiguous(phrases: tuple[str, ...] = PLACE_INTRODUCERS) -> bool:
+    """Whether no cue phrase is the last words of another or ends in "the": then
+    whitespace, maybe "the", and one cue phrase before a capital letter can be read
+    back from it in one way only."""
+    words = [tuple(p.lower().split(" ")) for p in phrases]
+    return all(w[-1] != "the" for w in words) and not any(
+        a != b and len(a) <= len(b) and b[-len(a) :] == a for a in words for b in words
+    )
+
+
 def introduced_names(text: str) -> list[tuple[int, int]]:
-    """Spans of capitalised words introduced by a place cue ("city of X")."""
-    return [m.span("name") for m in INTRODUCED.finditer(text) if m.group("name")[0].isupper()]
+    """Spans of capitalised words introduced by a place cue ("city of X").
+
+    What ``INTRODUCED.finditer`` gives: the backward pattern finds every start where
+    INTRODUCED can match (and some where it cannot: a one-letter name), INTRODUCED
+    is matched there in text order, and a start inside the previous match is skipped
+    as finditer skips it."""
+    size = len(text)
+    starts = sorted({size - m.end(1) for m in _INTRODUCED_BACKWARDS.finditer(backwards(text))})
+    out = []
+    done = 0
+    for start in starts:
+        m = INTRODUCED.match(text, start) if start >= done else None
+        if m is not None:
+            done = m.end()
+            if m.group("name")[0].isupper():
+                out.append(m.span("name"))
+    return out
 
 
 # A word that every FEATURE match contains, quicker to look for than FEATURE itself.
@@ -97,7 +171,7 @@ def features(text: str) -> list[tuple[int, int]]:
 
 
 def suffixed_names(text: str) -> list[tuple[int, int]]:
-    return [m.span("name") for m in SUFFIXED.finditer(text)]
+    return list(word_shapes(text).suffixed)
 
 
 _ANY_CYRILLIC = re.compile(r"[А-ЯЁІЇЄҐ]")
@@ -110,19 +184,55 @@ def cyrillic_names(text: str) -> list[tuple[int, int]]:
 
 
 def hyphenated(text: str) -> list[tuple[int, int]]:
-    if "-" not in text:
-        return []
-    return [m.span() for m in HYPHENATED.finditer(text)]
+    return list(word_shapes(text).hyphenated)
 
 
 def inner_apostrophe_words(text: str) -> list[tuple[int, int]]:
     """Words like ``Mar'inka``; a possessive ``'s`` is not an inner apostrophe."""
-    out = []
-    for m in INNER_APOSTROPHE.finditer(text):
-        tail = re.split(r"['’ʼ]", m.group())[-1]
-        if tail.lower() != "s":
-            out.append(m.span())
-    return out
+    return [
+        (s, e) for s, e in word_shapes(text).apostrophe
+        if re.split(r"['’ʼ]", text[s:e])[-1].lower() != "s"
+    ]
+
+
+class WordShapes(NamedTuple):
+    """The spans of :data:`SUFFIXED` (its ``name``), :data:`HYPHENATED` and
+    :data:`INNER_APOSTROPHE` in a text, each as that pattern's ``finditer`` gives
+    them."""
+
+    suffixed: tuple[tuple[int, int], ...]
+    hyphenated: tuple[tuple[int, int], ...]
+    apostrophe: tuple[tuple[int, int], ...]
+
+
+# The three shapes in one pass. Each starts with UP_START; here only that letter is
+# consumed and each shape's rest is an optional look-ahead (a look-ahead takes the
+# match its pattern would take there), so every start is tried; a start where no
+# shape matches fails at the end.
+_SHAPES = re.compile(
+    rf"{UP_START}(?:(?=(?P<suffixed>{_LOW}{{2,}}(?:{_SUFFIX_ALT})\b))|)"
+    rf"(?:(?=(?P<hyphenated>{_LOW}+(?:-{WORD})+\b))|)"
+    rf"(?:(?=(?P<apostrophe>{_LOW}+['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b))|)"
+    r"(?(suffixed)|(?(hyphenated)|(?(apostrophe)|(?!))))"
+)
+_SHAPE_NAMES = WordShapes._fields
+
+
+@lru_cache(maxsize=4)
+def word_shapes(text: str) -> WordShapes:
+    """:class:`WordShapes` of ``text``, found in one pass (remembered for the last
+    few texts). A pattern's ``finditer`` skips the starts inside its previous match
+    ("Def" in "Abc-Def-Ghi"); so does this, shape by shape."""
+    found: tuple[list[tuple[int, int]], ...] = ([], [], [])
+    ends = [0, 0, 0]
+    for m in _SHAPES.finditer(text):
+        start = m.start()
+        for i, name in enumerate(_SHAPE_NAMES):
+            end = m.end(name)
+            if end >= 0 and start >= ends[i]:
+                found[i].append((start, end))
+                ends[i] = end
+    return WordShapes(*(tuple(spans) for spans in found))
 
 
 def listed_areas(text: str) -> dict[tuple[int, int], str]:
@@ -166,21 +276,28 @@ MIDDLE_INITIAL = re.compile(rf"{CAP_START}[a-z]+\s+[A-Z]\.\s+{_SURNAME}")
 AGE_APPOSITION = re.compile(rf"{CAP_START}[a-z]+\s+{_SURNAME},\s+\d{{1,3}},")
 
 
-# A title, maybe a given name and an initial, then the surname. A lookahead after the
-# first letter, so that "Circuit Court Judge Casey Manning" is tried at every word; the
-# title is the first letter plus ``rest``. ``{initials}``: the letters titles begin with.
+# A title, maybe a given name and an initial, then the surname ("Circuit Court Judge
+# Casey Manning" is tried at every word). ``{titles}``: the titles as an alternation.
 _TITLED = (
-    r"(?P<first>[{initials}](?<!\w[A-Z]))(?=(?P<rest>[a-z]+)\.?\s+(?:[A-Z][a-z]+\s+)?"
-    rf"(?:[A-Z]\.\s+)?{_SURNAME})"
+    r"(?:{titles})(?![a-z])(?=\.?\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s+)?" + _SURNAME + ")"
 )
 
 
 @lru_cache(maxsize=4)
-def _titled(titles: frozenset[str]) -> re.Pattern[str]:
-    """The titled-name pattern, tried only at capitals that begin one of ``titles``
-    (lower-case words): fewer words to try than at every capital."""
-    initials = sorted({t[0].upper() for t in titles if "a" <= t[:1] <= "z"})
-    return re.compile(_TITLED.format(initials="".join(initials) or "A-Z"))
+def _titled(titles: frozenset[str]) -> re.Pattern[str] | None:
+    """The titled-name pattern for ``titles`` (lower-case words), each written
+    capitalised and whole: "President", not "PRESIDENT" or "Presidential". None when
+    no title can be written so (titles of letters a-z only). The title ends where its
+    lower-case letters do, as the old form's greedy ``[a-z]+`` did, and only the title
+    is consumed: no title starts inside another, so every title is tried."""
+    capitalised = [
+        (title[0].upper(), title[1:]) for title in sorted(titles)
+        if re.fullmatch(r"[a-z]{2,}", title)
+    ]
+    if not capitalised:
+        return None
+    alternation = _by_first_letter(capitalised, word_start=True)
+    return re.compile(_TITLED.format(titles=alternation))
 
 
 # Pieces that the two shapes above cannot match without, quick to look for (they
@@ -196,8 +313,9 @@ def surnames(text: str, titles: frozenset[str]) -> set[str]:
         out.update(m.group("surname") for m in MIDDLE_INITIAL.finditer(text))
     if _AGE_PIECE.search(text):
         out.update(m.group("surname") for m in AGE_APPOSITION.finditer(text))
-    out.update(m.group("surname") for m in _titled(titles).finditer(text)
-               if (m.group("first") + m.group("rest")).lower() in titles)
+    titled = _titled(titles)
+    if titled is not None:
+        out.update(m.group("surname") for m in titled.finditer(text))
     return out
 
 

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse import automaton, patterns
@@ -82,10 +83,11 @@ class Recogniser:
         """Place-name spans in ``text``, non-overlapping, in text order."""
         proposals = self._propose(text)
         people = person_names(text)
+        ampersand = "&" in text
         kept = [
             h for h in proposals
             if self._plausible(text, h) and not _a_person(text, h, people)
-            and not _in_organisation(text, h)
+            and not _in_organisation(text, h, ampersand)
         ]
         kept = _outside_compounds(proposals, kept)
         kept = [_with_region_tail(text, h) for h in kept]
@@ -213,19 +215,59 @@ def _org_or_person_context(text: str, hit: SpanHit, first: str, single: bool) ->
     noun after ("Maidan protests"). Weaker cues (organisations, bare given names) are
     weighed in :mod:`claimmap.geoparse.context`, which knows how strong the place is."""
     before = match_back(_WORD_BEFORE, text, hit.start, 30)
-    lead = before.group(1)[::-1] if before else ""
-    if lead[:1].isupper() and lead.lower() in PERSON_TITLES:
+    lead = _lead_kind(before.group(1)) if before else _NO_LEAD
+    if lead == _TITLE:
         return True
-    if lead[:1].isupper() and lead.lower() in FIRST_NAMES:
+    if lead == _GIVEN:
         return hit.source != "region"
     after = _WORD_AFTER.match(text, hit.end, hit.end + 30)
-    nxt = after.group(1) if after else ""
-    comma = text.startswith(",", hit.end)
-    if nxt[:1].isupper() and not comma and single and first in FIRST_NAMES:
-        return nxt.lower() not in REGION_HEADS and nxt.lower() not in INSTITUTION_HEADS
-    if nxt[:1].isupper() and nxt.lower() in MEDIA_HEADS and not comma:
-        return True  # "Washington Post", "Kyiv Independent"
-    return nxt.lower() in EVENT_HEADS
+    nxt = _next_kind(after.group(1) if after else "")
+    if nxt.capitalised and not text.startswith(",", hit.end):
+        if single and first in FIRST_NAMES:
+            return nxt.surname
+        if nxt.media:
+            return True  # "Washington Post", "Kyiv Independent"
+    return nxt.event
+
+
+# What the word before a hit says of it (see _org_or_person_context).
+_TITLE, _GIVEN, _NO_LEAD = "title", "given", "none"
+
+
+@lru_cache(maxsize=65536)
+def _lead_kind(backward: str) -> str:
+    """:data:`_TITLE` when the word written backwards in ``backward`` is a capitalised
+    person's title ("President"), :data:`_GIVEN` when a capitalised given name, else
+    :data:`_NO_LEAD` (remembered: the same words recur before hits)."""
+    word = backward[::-1]
+    if not word[:1].isupper():
+        return _NO_LEAD
+    low = word.lower()
+    if low in PERSON_TITLES:
+        return _TITLE
+    return _GIVEN if low in FIRST_NAMES else _NO_LEAD
+
+
+class _NextWord(NamedTuple):
+    """What the word after a hit says of it (see _org_or_person_context)."""
+
+    capitalised: bool
+    surname: bool  # capitalised, and no region or institution word
+    media: bool  # capitalised, and a newspaper's or broadcaster's word
+    event: bool  # an event noun, in any case
+
+
+@lru_cache(maxsize=65536)
+def _next_kind(word: str) -> _NextWord:
+    """:class:`_NextWord` of ``word`` (remembered: the same words recur after hits)."""
+    low = word.lower()
+    capitalised = word[:1].isupper()
+    return _NextWord(
+        capitalised,
+        capitalised and low not in REGION_HEADS and low not in INSTITUTION_HEADS,
+        capitalised and low in MEDIA_HEADS,
+        low in EVENT_HEADS,
+    )
 
 
 def _quoted_single(text: str, hit: SpanHit) -> bool:
@@ -282,19 +324,24 @@ _AMPERSAND = re.compile(r"\s*&\s*")
 _SAINT_BEFORE = re.compile(r"\b(?:St|Saint)\.?\s+$")
 
 
-def _in_organisation(text: str, hit: SpanHit) -> bool:
+def _in_organisation(text: str, hit: SpanHit, ampersand: bool) -> bool:
     """Part of a firm's or an institution's name: joined by "&" ("Stevens &
     Wilkinson"), a saint's name ("St. Patrick's Day"), a lone "St." or "Mt." (LGL-style
-    annotation keeps places inside institutions' names: "X High School")."""
+    annotation keeps places inside institutions' names: "X High School").
+    ``ampersand``: whether the text has an "&" at all (most have none)."""
     if hit.source not in ("gazetteer", "suffix"):
         return False
-    if _AMPERSAND.match(text, hit.end) or text[max(0, hit.start - 3) : hit.start].strip() == "&":
+    if ampersand and (
+        _AMPERSAND.match(text, hit.end) or text[max(0, hit.start - 3) : hit.start].strip() == "&"
+    ):
         return True
     if hit.text.lower() in ABBREVIATED_PARTS and text[hit.end : hit.end + 1] == ".":
         return True
-    return " " not in hit.text and bool(
-        _SAINT_BEFORE.search(text, max(0, hit.start - 7), hit.start)
-    )
+    if " " in hit.text:
+        return False
+    before = text[max(0, hit.start - 7) : hit.start]
+    # "St" or "Saint" holds an "S": without one in reach the search cannot match
+    return "S" in before and bool(_SAINT_BEFORE.search(text, max(0, hit.start - 7), hit.start))
 
 
 _GIVEN_NAME_SHAPE = re.compile(r"\s+(?:[A-Z]\.\s+[A-Z][a-z]|(?:Jr|Sr)\b)")
@@ -315,7 +362,9 @@ def _a_person(text: str, hit: SpanHit, people: frozenset[str]) -> bool:
     return _STATE_AFTER.match(text, hit.end) is None
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+# A lower-case word: ``\b[a-z][a-z'’-]*\b``, with the first letter before the
+# look-behind so that the regex engine can skip ahead to candidate letters.
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -335,21 +384,31 @@ def person_names(text: str) -> frozenset[str]:
     these words are people too."""
     out: set[str] = patterns.surnames(text, PERSON_TITLES)
     seconds: set[str] = set()  # words right after another capitalised word
-    for lead, dot, word in _PAIR.findall(text):
+    speakers: list[str] = []
+    for lead, dot, word in _PAIR_OR_SPEAKER.findall(text):
+        if not word:  # "Khodarenok said" (a pair's second word is never empty)
+            speakers.append(lead)
+            continue
         if lead.lower() in _PERSON_LEADS:
             out.add(word)
         if not dot:
-            seconds.add(word.split("-", 1)[0])
-    out.update(word for word in _SPEAKER.findall(text) if word in seconds)
+            seconds.add(word.partition("-")[0])
+    out.update(word for word in speakers if word in seconds)
     return frozenset(out)
 
 
 _PERSON_LEADS = FIRST_NAMES | PERSON_TITLES
 
 
-_PAIR = re.compile(rf"({patterns.CAP_START}[a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
-_SPEAKER = re.compile(
-    rf"({patterns.CAP_START}[a-z]+)\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b"
+# A capitalised word, then either another one (group 3: a pair, "Vladimir Putin",
+# "Gen. Smith") or a verb of speech ("Khodarenok said"). One pass finds what two
+# separate passes would: both shapes start at a capital that begins a word, and
+# neither's match holds another such capital, so no match hides another; and at
+# one start at most one shape matches (the word after the spaces is capitalised or
+# not).
+_PAIR_OR_SPEAKER = re.compile(
+    rf"({patterns.CAP_START}[a-z]+)(?:(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)"
+    r"|\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b)"
 )
 
 
@@ -364,10 +423,14 @@ def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     """"Alexandria, La.": the state abbreviation after a place name is a mention, as
     is the state after a party letter ("D-S.C.")."""
     out = []
-    for h in hits:
-        m = _ABBREV_AFTER.match(text, h.end)
-        if m is not None:
-            out.append(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev"))
+    # Every match starts at a comma and holds no other, so finditer finds the match
+    # at every position where one starts: looked up by position, per hit.
+    after = {m.start(): m for m in _ABBREV_AFTER.finditer(text)}
+    if after:
+        for h in hits:
+            m = after.get(h.end)
+            if m is not None:
+                out.append(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev"))
     if "-" in text:
         out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
                    for m in _PARTY_STATE.finditer(text))
@@ -398,7 +461,40 @@ def _with_region_tail(text: str, hit: SpanHit) -> SpanHit:
 
 
 def _settle(hits: list[SpanHit]) -> list[SpanHit]:
-    """Longest first, then earliest; a compound beats its own parts."""
+    """Longest first, then earliest; a compound beats its own parts.
+
+    Only overlapping hits compete, so the hits are taken in runs of overlapping
+    spans, in text order: a hit that overlaps no other stands, and each run of two or
+    more is settled on its own (:func:`_settle_all`, which gives the same answer for
+    the run as for all hits at once). Taken spans never share a start, so putting the
+    runs one after another is the text order."""
+    out: list[SpanHit] = []
+    run: list[SpanHit] = []
+    reach = -1  # the end of the current run
+    for hit in sorted(hits, key=_START):
+        if hit.start >= hit.end:  # an empty span overlaps nothing, yet may share a start
+            return _settle_all(hits)
+        if hit.start < reach:
+            run.append(hit)
+            reach = max(reach, hit.end)
+            continue
+        out.extend(_settle_run(run))
+        run = [hit]
+        reach = hit.end
+    out.extend(_settle_run(run))
+    return out
+
+
+def _settle_run(run: list[SpanHit]) -> list[SpanHit]:
+    return run if len(run) < 2 else _settle_all(run)
+
+
+_START = attrgetter("start")
+
+
+def _settle_all(hits: list[SpanHit]) -> list[SpanHit]:
+    """:func:`_settle` the plain way: in that order, each hit that overlaps none of
+    those taken before is taken."""
     rank = {"region": 0, "compound": 1, "gazetteer": 2, "cyrillic": 2, "feature": 2, "cue": 3,
             "suffix": 3}
     order = sorted(hits, key=lambda h: (-(h.end - h.start), rank.get(h.source, 4), h.start))
@@ -408,7 +504,7 @@ def _settle(hits: list[SpanHit]) -> list[SpanHit]:
         if used.find(1, hit.start, hit.end) < 0:
             taken.append(hit)
             used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-    return sorted(taken, key=lambda h: h.start)
+    return sorted(taken, key=_START)
 
 
 def is_demonym(gazetteer: Gazetteer, word: str) -> bool:
