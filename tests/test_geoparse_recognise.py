@@ -37,6 +37,9 @@ class TinyGazetteer:
             (_place(10, "Gerasimov", 1_000), ["Gerasimov"]),
             (_place(11, "United States", 300_000_000, "country"), ["United States", "U.S."]),
             (_place(12, "St. Louis", 300_000), ["St. Louis"]),
+            (_place(13, "Nato", 5_000), ["Nato"]),  # towns named like an alliance,
+            (_place(14, "Passover", 500), ["Passover"]),  # a feast,
+            (_place(15, "Azov", 80_000), ["Azov"]),  # and a regiment
         ]
         self._places = {p.id: p for p, _n in entries}
         self._by: dict[str, list[NameMatch]] = {}
@@ -70,7 +73,7 @@ class TinyGazetteer:
         return iter(self._by)
 
     def info(self) -> dict[str, object]:
-        return {"version": "tiny-1"}
+        return {"version": "tiny-2"}
 
 
 @pytest.fixture(scope="module")
@@ -247,3 +250,11 @@ def test_country_abbreviation_in_capitals_is_a_place(gaz: TinyGazetteer) -> None
 def test_party_letter_and_state(gaz: TinyGazetteer) -> None:
     hits = Recogniser(gaz).find("Illustrative: Rep. Jane Roe, D-S.C., objected.")
     assert [(h.text, h.source) for h in hits] == [("S.C.", "abbrev")]
+
+
+def test_organisations_feasts_and_units_named_like_towns_are_not_places(
+    gaz: TinyGazetteer,
+) -> None:
+    text = ("Illustrative text. Nato leaders met after Passover. The Azov regiment and the "
+            "Azov brigade held out; shelling later hit Azov and Kramatorsk.")
+    assert mention_texts(gaz, text) == ["Azov", "Kramatorsk"]

@@ -212,8 +212,19 @@ COMMON_CAPITALISED = _words(
 ORGANISATIONS = _words(
     """hamas hezbollah hizbollah taliban isis daesh wagner google facebook twitter youtube
     telegram tiktok microsoft amazon apple reuters bloomberg gazprom rosatom rosneft
-    naftogaz ukrenergo boeing lockheed raytheon"""
+    naftogaz ukrenergo boeing lockheed raytheon nato duma tass interfax xinhua toyota
+    honda"""
 )
+
+# Holidays and feasts: never places, though GeoNames has towns named after some.
+HOLIDAYS = _words(
+    """passover easter christmas ramadan hanukkah thanksgiving halloween eid diwali
+    pentecost lent"""
+)
+
+# A name followed by one of these names a military unit ("Azov regiment", "Kraken
+# battalion"): the unit, not where anything happened.
+UNIT_HEADS = _words("""regiment regiments battalion battalions brigade brigades""")
 
 # A place name followed by one of these names a newspaper or broadcaster ("Washington
 # Post", "Kyiv Independent", "New York Times"), not the place.

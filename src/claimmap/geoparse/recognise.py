@@ -27,6 +27,7 @@ from claimmap.geoparse.lexicon import (
     DIRECTIONS,
     EVENT_HEADS,
     FIRST_NAMES,
+    HOLIDAYS,
     HYPHEN_PREFIXES,
     INSTITUTION_HEADS,
     MEDIA_HEADS,
@@ -37,6 +38,7 @@ from claimmap.geoparse.lexicon import (
     PERSON_TITLES,
     REGION_HEADS,
     SURNAME_CUES,
+    UNIT_HEADS,
     WEEKDAYS,
 )
 from claimmap.geoparse.text import match_back
@@ -162,7 +164,7 @@ def name_shape(gazetteer: Gazetteer, span: str) -> tuple[str, bool] | None:
     if single and is_demonym(gazetteer, span):
         return None  # a people, not the town of that name
     if single and (first in COMMON_CAPITALISED or first in ORGANISATIONS
-                   or first in PERSON_TITLES):
+                   or first in PERSON_TITLES or first in HOLIDAYS):
         return None
     if not single and all(w.lower() in COMMON_CAPITALISED for w in words):
         return None  # "The City", "North Central"
@@ -254,7 +256,7 @@ class _NextWord(NamedTuple):
     capitalised: bool
     surname: bool  # capitalised, and no region or institution word
     media: bool  # capitalised, and a newspaper's or broadcaster's word
-    event: bool  # an event noun, in any case
+    event: bool  # an event noun or a military unit's ("regiment"), in any case
 
 
 @lru_cache(maxsize=65536)
@@ -266,7 +268,7 @@ def _next_kind(word: str) -> _NextWord:
         capitalised,
         capitalised and low not in REGION_HEADS and low not in INSTITUTION_HEADS,
         capitalised and low in MEDIA_HEADS,
-        low in EVENT_HEADS,
+        low in EVENT_HEADS or low in UNIT_HEADS,
     )
 
 
