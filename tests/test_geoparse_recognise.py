@@ -258,3 +258,16 @@ def test_organisations_feasts_and_units_named_like_towns_are_not_places(
     text = ("Illustrative text. Nato leaders met after Passover. The Azov regiment and the "
             "Azov brigade held out; shelling later hit Azov and Kramatorsk.")
     assert mention_texts(gaz, text) == ["Azov", "Kramatorsk"]
+
+
+def test_the_words_of_a_non_place_phrase_do_not_stand_alone() -> None:
+    """"White House" is a building though GeoNames lists it as a town's name; "White"
+    inside it is no town either (illustrative text)."""
+    gaz = TinyGazetteer()
+    white = _place(16, "White", 150_000)  # a strong name: context rules keep it
+    house = _place(17, "White House", 10_000)
+    for place, name in ((white, "White"), (house, "White House")):
+        gaz._places[place.id] = place
+        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    text = "Illustrative text. The White House said Kramatorsk was shelled."
+    assert mention_texts(gaz, text) == ["Kramatorsk"]

@@ -92,6 +92,7 @@ class Recogniser:
             and not _in_organisation(text, h, ampersand)
         ]
         kept = _outside_compounds(proposals, kept)
+        kept = _outside_non_places(proposals, kept)
         kept = [_with_region_tail(text, h) for h in kept]
         return _settle(kept + listed_hits(text))
 
@@ -194,6 +195,16 @@ def _outside_compounds(proposals: list[SpanHit], kept: list[SpanHit]) -> list[Sp
         if h.source == "compound"
         or not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in wholes)
     ]
+
+
+def _outside_non_places(proposals: list[SpanHit], kept: list[SpanHit]) -> list[SpanHit]:
+    """The words of a known non-place phrase ("White House", "the Kremlin") do not
+    stand alone either: "White" in "the White House" is no town."""
+    phrases = [(h.start, h.end) for h in proposals
+               if " " in h.text and h.text.lower() in NON_PLACE_PHRASES]  # fmt: skip
+    if not phrases:
+        return kept
+    return [h for h in kept if not any(s <= h.start and h.end <= e for s, e in phrases)]
 
 
 def _plausible_feature(hit: SpanHit) -> bool:
