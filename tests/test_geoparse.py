@@ -3,6 +3,8 @@ these tests (they are not real reporting)."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 import pytest
 
 from claimmap.gazetteer import load_fixture
@@ -288,6 +290,15 @@ class _Names:
 
     def demonym(self, word: str) -> tuple[()]:
         return ()
+
+    def area_keys(self) -> frozenset[str]:
+        from claimmap.gazetteer.names import name_key
+
+        return frozenset(name_key(k) for k, found in self.table.items() for m in found
+                         if m.place.kind == "country" or (m.place.kind == "admin1" and m.primary))
+
+    def reading(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def common_word(self, word: str) -> bool:
         return False

@@ -4,6 +4,7 @@ demonyms and common words on purpose. Texts are illustrative, not real reporting
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,13 @@ class TinyGazetteer:
 
     def demonym(self, word: str) -> tuple[Place, ...]:
         return ()
+
+    def area_keys(self) -> frozenset[str]:
+        return frozenset(k for k, found in self._by.items() for m in found
+                         if m.place.kind == "country" or (m.place.kind == "admin1" and m.primary))
+
+    def reading(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def common_word(self, word: str) -> bool:
         return False

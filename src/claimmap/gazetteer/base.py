@@ -4,6 +4,7 @@ and the small fixture-backed one used in tests both satisfy :class:`Gazetteer`."
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -40,6 +41,16 @@ class Gazetteer(Protocol):
 
     def demonym(self, word: str) -> tuple[Place, ...]:
         """Areas whose people the word names ("French" -> France; plurals too)."""
+        ...
+
+    def area_keys(self) -> frozenset[str]:
+        """The name keys under which :meth:`lookup` finds a country (by any of its
+        names) or a first-level division (by its main name)."""
+        ...
+
+    def reading(self) -> AbstractContextManager[None]:
+        """A block whose look-ups may share one read transaction (a speed-up only:
+        answers are the same with or without it)."""
         ...
 
     def common_word(self, word: str) -> bool:

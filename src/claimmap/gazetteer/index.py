@@ -6,8 +6,9 @@ for claimmap's own ``region:<slug>`` entries. ``names.flags``: bit 1 = the entry
 main name, bit 2 = a historical name (renamed places).
 
 Derived when an index is finished, for fast reading: ``key_list`` (every key in one
-text), ``key_blocks`` (the keys by their first two letters, for fuzzy matching) and
-``admin_names`` (the names of first- and second-level divisions).
+text), ``key_blocks`` (the keys by their first two letters, for fuzzy matching),
+``admin_names`` (the names of first- and second-level divisions) and ``area_keys``
+(the keys of countries' names and first-level divisions' main names, in one text).
 """
 
 from __future__ import annotations
@@ -22,9 +23,14 @@ from claimmap.errors import GazetteerError
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.model import PlaceKind
 
-FORMAT_VERSION = "14"
+FORMAT_VERSION = "15"
 PRIMARY = 1
 HISTORICAL = 2
+#: the name rows of countries (all) and of first-level divisions (main names only)
+AREA_NAMES = (
+    "FROM names n JOIN places p ON p.pid = n.pid "
+    f"WHERE p.kind = 'country' OR (p.kind = 'admin1' AND n.flags & {PRIMARY})"
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -215,6 +221,15 @@ class IndexWriter:
             "WHERE kind IN ('admin1', 'admin2')"
         )
 
+    def store_area_keys(self) -> None:
+        """The keys under which a country (any name) or a first-level division (its
+        main name) is found, sorted, as one newline-joined text: what a demonym's stem
+        must fold to ("Kenyan" -> Kenya), known without a look-up per guess."""
+        keys = [k for (k,) in self.conn.execute(f"SELECT DISTINCT n.key {AREA_NAMES} ORDER BY 1")]
+        self.conn.execute("CREATE TABLE IF NOT EXISTS area_keys(v TEXT NOT NULL)")
+        self.conn.execute("DELETE FROM area_keys")
+        self.conn.execute("INSERT INTO area_keys VALUES (?)", ("\n".join(keys),))
+
     def finish(self) -> None:
         self.flush()
         self.fill_admin_points()
@@ -222,6 +237,7 @@ class IndexWriter:
         self.set_meta("format", FORMAT_VERSION)
         self.store_key_list()
         self.store_admin_names()
+        self.store_area_keys()
         self.set_meta("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
         self.conn.commit()
         self.conn.execute("ANALYZE")

@@ -8,7 +8,9 @@ as they are read.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,17 +18,16 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from claimmap.gazetteer.base import NameMatch
-from claimmap.gazetteer.index import HISTORICAL, PRIMARY
+from claimmap.gazetteer.index import AREA_NAMES, HISTORICAL, PRIMARY
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.model import Place, PlaceKind
 
 CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0."
 REGION_SUFFIXES = ("oblast", "region", "province", "krai", "kray", "oblast region")
 _PLACE_COLUMNS = "p.pid, p.slug, p.name, p.kind, p.lat, p.lon, p.cc, p.a1, p.a2, p.population"
-#: name rows with their places' rows, as :meth:`IndexGazetteer._one_per_place` reads them
-_NAME_ROWS = (
-    f"n.pid, n.name, n.flags, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.pid = n.pid"
-)
+#: name rows as :meth:`IndexGazetteer._one_per_place` reads them (an index's columns
+#: alone: the places come from the cache, or in one query for those not yet read)
+_NAME_ROWS = "pid, name, flags FROM names"
 
 
 def place_id(pid: int, slug: str | None) -> str:
@@ -44,6 +45,32 @@ class IndexGazetteer:
         self._demonyms: dict[str, tuple[Place, ...]] | None = None
         self._admin_names: dict[tuple[str | None, ...], str] | None = None
         self._common: frozenset[str] | None = None
+        self._area_keys: frozenset[str] | None = None
+        # held by the one thread whose read transaction is open (see :meth:`reading`)
+        self._transaction = threading.Lock()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Run the look-ups inside the block in one read transaction: a query then
+        costs about a quarter of one that locks the file for itself. Only one thread
+        at a time opens it, and only on a connection with no transaction of its own
+        open; otherwise (another thread's block, a nested block) the block runs as
+        it would without it. Keep blocks short (one name's look-ups): a process
+        writing the index waits for them to end."""
+        if not self._transaction.acquire(blocking=False):
+            yield
+            return
+        try:
+            if self.conn.in_transaction:
+                yield
+                return
+            self.conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self.conn.execute("COMMIT")
+        finally:
+            self._transaction.release()
 
     # -- places -----------------------------------------------------------------
     def _pid(self, pid_or_id: str) -> int | None:
@@ -116,17 +143,18 @@ class IndexGazetteer:
     # -- names ------------------------------------------------------------------
     def _matches(self, column: str, key: str) -> list[NameMatch]:
         """The entries with a name whose ``column`` ("key" or "vkey") is ``key``."""
-        rows = self.conn.execute(f"SELECT {_NAME_ROWS} WHERE n.{column} = ?", (key,)).fetchall()
+        rows = self.conn.execute(f"SELECT {_NAME_ROWS} WHERE {column} = ?", (key,)).fetchall()
         return self._one_per_place(rows)
 
     def _matches_of_keys(self, keys: list[str]) -> dict[str, list[NameMatch]]:
         """:meth:`_matches` for several exact keys in one query."""
         rows = self.conn.execute(
-            f"SELECT n.key, {_NAME_ROWS} WHERE n.key IN ({', '.join('?' * len(keys))})", keys
+            f"SELECT key, {_NAME_ROWS} WHERE key IN ({', '.join('?' * len(keys))})", keys
         ).fetchall()
         by_key: dict[str, list[tuple[Any, ...]]] = {key: [] for key in keys}
         for key, *row in rows:
             by_key[key].append(tuple(row))
+        self._read_places({row[1] for row in rows})
         return {key: self._one_per_place(found) for key, found in by_key.items()}
 
     def _one_per_place(self, rows: list[tuple[Any, ...]]) -> list[NameMatch]:
@@ -137,14 +165,31 @@ class IndexGazetteer:
             other = chosen.get(row[0])
             if other is None or _preference(row) < _preference(other):
                 chosen[row[0]] = row
+        self._read_places(chosen)
         out: list[NameMatch] = []
-        for pid, matched, flags, *place_row in chosen.values():
-            place = self._places.get(pid)
-            if place is None:
-                place = self._places[pid] = self._to_place(place_row)
-            out.append(NameMatch(place, matched, bool(flags & PRIMARY), bool(flags & HISTORICAL)))
+        for pid, matched, flags in chosen.values():
+            place = self._places[pid]
+            if place is not None:
+                primary, historical = bool(flags & PRIMARY), bool(flags & HISTORICAL)
+                out.append(NameMatch(place, matched, primary, historical))
         out.sort(key=lambda m: (-m.place.population, m.place.id))
         return out
+
+    def _read_places(self, pids: Iterable[int]) -> None:
+        """Read the places with these ids that are not cached yet, in one query (per
+        500 ids: SQLite's oldest limit on parameters is 999)."""
+        todo = [pid for pid in pids if pid not in self._places]
+        found: dict[int, Place] = {}
+        for start in range(0, len(todo), 500):
+            batch = todo[start : start + 500]
+            rows = self.conn.execute(
+                f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.pid IN "
+                f"({', '.join('?' * len(batch))})",
+                batch,
+            ).fetchall()
+            found.update((int(row[0]), self._to_place(row)) for row in rows)
+        for pid in todo:  # each id cached once, with its final answer (threads share it)
+            self._places[pid] = found.get(pid)  # None for an id without a place
 
     def lookup(self, name: str) -> tuple[NameMatch, ...]:
         key = name_key(name)
@@ -198,6 +243,22 @@ class IndexGazetteer:
                 rows = []
             self._common = frozenset(k for (k,) in rows)
         return name_key(word) in self._common
+
+    def area_keys(self) -> frozenset[str]:
+        """The name keys of countries (any of their names) and of first-level
+        divisions (their main names): read once from the ``area_keys`` row, or for an
+        index written before that row from the names and places tables."""
+        if self._area_keys is None:
+            try:
+                row = self.conn.execute("SELECT v FROM area_keys").fetchone()
+            except sqlite3.OperationalError:
+                row = None
+            if row is not None:
+                self._area_keys = frozenset(row[0].split("\n")) if row[0] else frozenset()
+            else:
+                rows = self.conn.execute(f"SELECT DISTINCT n.key {AREA_NAMES}").fetchall()
+                self._area_keys = frozenset(k for (k,) in rows)
+        return self._area_keys
 
     def _read_demonyms(self) -> dict[str, tuple[Place, ...]]:
         try:

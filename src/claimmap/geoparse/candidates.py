@@ -9,8 +9,10 @@ divisions under the head name before falling back to the head's towns.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ParamSpec, TypeVar
 
 from claimmap.gazetteer.base import Gazetteer, NameMatch
 from claimmap.gazetteer.names import name_key, variant_key
@@ -30,6 +32,8 @@ _COUNTRY_ENDINGS = ("a", "ia", "y", "e", "any", "as", "o", "on", "us", "ain", "a
 _LOCAL_TAILS = frozenset({"county", "parish", "district", "raion"})
 _BIG = frozenset({"country", "admin1", "region"})
 _ADMIN_TAILS = ("oblast", "region", "province", "krai", "kray", "republic", "governorate")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +49,34 @@ class Option:
 
 class CandidateFinder:
     """Looks names up once each (results are cached per surface form, acronym and
-    region span)."""
+    region span); the gazetteer queries for one uncached form share one read
+    transaction."""
 
     def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000) -> None:
         self._gazetteer = gazetteer
-        self._for_name = lru_cache(maxsize=cache_size)(self._lookup_name)
-        self._for_acronym = lru_cache(maxsize=cache_size)(self._acronym)
-        self._for_region = lru_cache(maxsize=cache_size)(self._region)
+        self._for_name = lru_cache(maxsize=cache_size)(self._reading(self._lookup_name))
+        self._for_acronym = lru_cache(maxsize=cache_size)(self._reading(self._acronym))
+        self._for_region = lru_cache(maxsize=cache_size)(self._reading(self._region))
         # the gazetteer's exact-name lookup, cached too: acronyms, region spans and
         # demonyms ask for the same names article after article
         self._lookup = lru_cache(maxsize=cache_size)(gazetteer.lookup)
+        self._area_keys: frozenset[str] | None = None
+
+    def _reading(self, look_up: Callable[_P, _R]) -> Callable[_P, _R]:
+        """``look_up`` with its gazetteer queries in one read transaction
+        (:meth:`Gazetteer.reading`)."""
+
+        def in_one_transaction(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            with self._gazetteer.reading():
+                return look_up(*args, **kwargs)
+
+        return in_one_transaction
+
+    def _areas(self) -> frozenset[str]:
+        """The keys a demonym's country or division must have (asked for once)."""
+        if self._area_keys is None:
+            self._area_keys = self._gazetteer.area_keys()
+        return self._area_keys
 
     def options(self, hit: SpanHit) -> tuple[Option, ...]:
         if hit.source == "region" and hit.head is not None:
@@ -118,12 +140,16 @@ class CandidateFinder:
         demonyms). A country's short names count ("American" -> America), a
         first-level division's only its main name."""
         low = word.lower()
+        areas = self._areas()
         found: list[Place] = []
         for suffix in _DEMONYM_SUFFIXES:
             if not low.endswith(suffix) or len(low) - len(suffix) < 3:
                 continue
             stem = word[: len(word) - len(suffix)]
+            stem_key = name_key(stem)
             for ending in _COUNTRY_ENDINGS:
+                if _key_with_ending(stem, stem_key, ending) not in areas:
+                    continue  # the look-up would find no country or division
                 found += [m.place for m in self._lookup(stem + ending)
                           if m.place.kind == "country" or (m.place.kind == "admin1" and m.primary)]
         countries = [p for p in found if p.kind == "country"]
@@ -165,6 +191,16 @@ class CandidateFinder:
             if areas:
                 return _dedupe(areas)
         return ()
+
+
+def _key_with_ending(stem: str, stem_key: str, ending: str) -> str:
+    """``name_key(stem + ending)`` for an ending of plain lower-case letters: the
+    stem's key plus the ending when the stem ends in a plain letter or digit (no
+    folding reaches across that boundary), else folded afresh."""
+    last = stem[-1:]
+    if last.isascii() and last.isalnum():
+        return stem_key + ending
+    return name_key(stem + ending)
 
 
 def _named_for(m: NameMatch, head: str, head_ids: set[str]) -> bool:
