@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -107,7 +108,7 @@ class Focus:
     admin1s: dict[tuple[str, str], float]
     points: tuple[Place, ...]
     corpus: dict[str, float] = field(default_factory=dict)
-    cache: dict[str, list[tuple[str, float, float]]] = field(
+    cache: dict[str, tuple[list[float], list[tuple[str, float, float]]]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -128,13 +129,14 @@ class Focus:
 
     def score(self, place: Place) -> float:
         s = 0.0
-        if place.country_code:
-            s += FOCUS_COUNTRY * self.countries.get(place.country_code, 0.0)
-            s += FOCUS_CORPUS * self.corpus.get(place.country_code, 0.0)
-            if place.admin1_code and place.kind != "country":
-                s += FOCUS_ADMIN1 * self.admin1s.get((place.country_code, place.admin1_code), 0.0)
-        in_focus = not self.countries or place.country_code in self.countries
-        if self.points and in_focus and place.kind in ("populated_place", "admin2"):
+        cc, kind = place.country_code, place.kind
+        if cc:
+            s += FOCUS_COUNTRY * self.countries.get(cc, 0.0)
+            s += FOCUS_CORPUS * self.corpus.get(cc, 0.0)
+            if place.admin1_code and kind != "country":
+                s += FOCUS_ADMIN1 * self.admin1s.get((cc, place.admin1_code), 0.0)
+        in_focus = not self.countries or cc in self.countries
+        if self.points and in_focus and kind in ("populated_place", "admin2"):
             s += PROXIMITY * max(0.0, 1.0 - self.nearest_km(place) / PROXIMITY_KM)
         return s
 
@@ -144,7 +146,15 @@ class Focus:
         best = PROXIMITY_KM
         lat, lon = math.radians(place.lat), math.radians(place.lon)
         cos, hypot = math.cos, math.hypot
-        for pid, plat, plon in self._radians():
+        latitudes, points = self._by_latitude()
+        # only points within PROXIMITY_KM north or south can be nearer than it: the
+        # rest would be skipped below anyway (the window is 0.1% wider, so rounding
+        # cannot leave out a point the skip would keep), and a minimum does not
+        # depend on the order the points are read in
+        lo = bisect_left(latitudes, lat - _WINDOW)
+        hi = bisect_right(latitudes, lat + _WINDOW, lo)
+        for i in range(lo, hi):
+            pid, plat, plon = points[i]
             # the north-south gap alone is a lower bound: a point that far is no nearer
             if pid == place.id or EARTH_KM * abs(plat - lat) >= best:
                 continue
@@ -153,13 +163,23 @@ class Focus:
                 best = d
         return best
 
-    def _radians(self) -> list[tuple[str, float, float]]:
-        """The focus points as (id, latitude, longitude) in radians, computed once."""
-        cached = self.cache.get("radians")
+    def _by_latitude(self) -> tuple[list[float], list[tuple[str, float, float]]]:
+        """The focus points as (id, latitude, longitude) in radians sorted by latitude,
+        with their latitudes, computed once. A point with no latitude (NaN) is left out:
+        it is never nearer than anything, and it would break the order."""
+        cached = self.cache.get("by latitude")
         if cached is None:
-            cached = [(p.id, math.radians(p.lat), math.radians(p.lon)) for p in self.points]
-            self.cache["radians"] = cached
+            kept = [p for p in self.points if not math.isnan(p.lat)]
+            points = sorted(
+                [(p.id, math.radians(p.lat), math.radians(p.lon)) for p in kept],
+                key=lambda t: t[1],
+            )
+            cached = ([t[1] for t in points], points)
+            self.cache["by latitude"] = cached
         return cached
+
+
+_WINDOW = PROXIMITY_KM / EARTH_KM * 1.001  # radians of latitude, see Focus.nearest_km
 
 
 def distance_ok(place: Place, anchor: Place, km: float) -> bool:
@@ -185,17 +205,25 @@ def _areas(p: Place) -> tuple[tuple[float, object], ...]:
     return tuple(out)
 
 
-def _shares(bases: Sequence[float], ids: Sequence[str], support: dict[str, float]) -> list[float]:
+def _shares(bases: Sequence[float], support: Sequence[float] | None) -> list[float]:
     """How likely each option is on its name, prior and current support (a softmax);
-    ``bases`` are the options' name plus prior scores."""
-    scores = [b + COHESION * support.get(i, 0.0) for b, i in zip(bases, ids, strict=True)]
+    ``bases`` are the options' name plus prior scores, ``support`` their support so far
+    (None: none yet, 0 for each)."""
+    if len(bases) == 1:
+        return [1.0]  # exp(0) / exp(0): what the softmax of a single score is, exactly
+    if support is None:
+        scores = [b + COHESION * 0.0 for b in bases]
+    else:
+        scores = [b + COHESION * x for b, x in zip(bases, support, strict=True)]
     top = max(scores)
     weights = [math.exp(x - top) for x in scores]
     total = sum(weights)
     return [w / total for w in weights]
 
 
-def cohesion(groups: Sequence[Sequence[Option]]) -> list[dict[str, float]]:
+def cohesion(
+    groups: Sequence[Sequence[Option]], bases: Sequence[Sequence[float]] | None = None
+) -> list[dict[str, float]]:
     """For each group of mentions, each candidate's support from the *other* names of
     the text: the share of them that can (weighted by their own odds) lie in the same
     first-level division, plus :data:`COHESION_COUNTRY` times the share that can lie in
@@ -203,52 +231,113 @@ def cohesion(groups: Sequence[Sequence[Option]]) -> list[dict[str, float]]:
     finds its Texas reading supported; a name with candidates everywhere
     ("Springfield") supports every reading a little and so none in particular. The
     odds are refined :data:`COHESION_ROUNDS` times with the support found (names that
-    support each other, "Huntsville" and "Walker County", firm up together)."""
-    table = [_Options.of(options) for options in groups]
-    support: list[dict[str, float]] = [{} for _ in groups]
+    support each other, "Huntsville" and "Walker County", firm up together).
+
+    A group's options are distinct places. ``bases``, when given, are the options'
+    name plus prior scores (:func:`base_score`), to save computing them again."""
+    table = _Table.of(groups, bases)
+    support: list[list[float] | None] = [None] * len(groups)
     for _ in range(COHESION_ROUNDS):
         support = _support(table, support)
-    return support
+    return [
+        {} if s is None else dict(zip(opts.ids, s, strict=True))
+        for opts, s in zip(table.groups, support, strict=True)
+    ]
+
+
+def base_score(option: Option) -> float:
+    """An option's score before any context: its name's match plus its prior."""
+    return name_score(option) + prior_score(option.place)
 
 
 @dataclass(frozen=True, slots=True)
 class _Options:
     """One group's options as :func:`_support` needs them, computed once per text:
-    place ids, name plus prior scores, and (level weight, area key) pairs."""
+    place ids, name plus prior scores, and the options' shared areas (see
+    :class:`_Table`) as terms (option index, level weight, slot in this group's area
+    masses, number of the area in the text), by option and, for each, in the order of
+    :func:`_areas`; ``areas`` maps each slot to the area's number."""
 
     ids: tuple[str, ...]
     bases: tuple[float, ...]
-    keys: tuple[tuple[tuple[float, object], ...], ...]
+    terms: tuple[tuple[int, float, int, int], ...]
+    areas: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """The groups of one text, with their areas numbered 0 .. ``n_areas`` - 1 (so the
+    masses of :func:`_support` are lists indexed by number, not dicts keyed by tuples).
+
+    Only areas that options of two or more groups share are kept. An area of a single
+    group adds nothing to any support: its total is that group's own mass (0.0 plus
+    it), so its term is ``weight * 0.0``; masses are never negative and a sum of them
+    never falls below one of its terms, so a support is never -0.0, and adding 0.0 to
+    it changes no bit. Dropping those terms leaves every other sum in its order."""
+
+    groups: tuple[_Options, ...]
+    n_areas: int
 
     @staticmethod
-    def of(options: Sequence[Option]) -> _Options:
-        return _Options(
-            tuple(o.place.id for o in options),
-            tuple(name_score(o) + prior_score(o.place) for o in options),
-            tuple(_areas(o.place) for o in options),
-        )
+    def of(groups: Sequence[Sequence[Option]], bases: Sequence[Sequence[float]] | None) -> _Table:
+        numbers: dict[object, int] = {}
+        owner: list[int] = []  # area number -> its group, or -1 when groups share it
+        numbered: list[list[tuple[int, float, int]]] = []  # per group: (option, weight, area)
+        for gi, options in enumerate(groups):
+            found = []
+            for oi, o in enumerate(options):
+                for weight, key in _areas(o.place):
+                    n = numbers.get(key)
+                    if n is None:
+                        n = numbers[key] = len(owner)
+                        owner.append(gi)
+                    elif owner[n] != gi:
+                        owner[n] = -1
+                    found.append((oi, weight, n))
+            numbered.append(found)
+        table = []
+        for gi, (options, found) in enumerate(zip(groups, numbered, strict=True)):
+            slots: dict[int, int] = {}  # shared area number -> slot in this group
+            terms = tuple(
+                (oi, w, slots.setdefault(n, len(slots)), n) for oi, w, n in found if owner[n] < 0
+            )
+            table.append(
+                _Options(
+                    tuple(o.place.id for o in options),
+                    tuple(base_score(o) for o in options) if bases is None else tuple(bases[gi]),
+                    terms,
+                    tuple(slots),
+                )
+            )
+        return _Table(tuple(table), len(owner))
 
 
-def _support(table: Sequence[_Options], previous: list[dict[str, float]]) -> list[dict[str, float]]:
-    masses: list[dict[object, float]] = []
-    totals: dict[object, float] = {}
-    for opts, before in zip(table, previous, strict=True):
-        mass: dict[object, float] = {}
-        if opts.ids:
-            for keys, w in zip(opts.keys, _shares(opts.bases, opts.ids, before), strict=True):
-                for _weight, key in keys:
-                    mass[key] = mass.get(key, 0.0) + w
+def _support(table: _Table, previous: list[list[float] | None]) -> list[list[float] | None]:
+    """One round of :func:`cohesion`: each option's support (aligned with its group's
+    ids; None when the text has no other name), from the options' odds given the
+    ``previous`` round's support. Every sum is made in the order the dict-based version
+    made it: options in order into a group's masses, groups in order into the text's
+    totals, an option's areas in order into its support. A group that shares no area
+    has no mass to spread, so its odds are not computed, and its options' support is
+    0.0 (0.0 / others)."""
+    masses: list[list[float]] = []
+    totals = [0.0] * table.n_areas
+    for opts, before in zip(table.groups, previous, strict=True):
+        mass = [0.0] * len(opts.areas)
+        if opts.areas:
+            shares = _shares(opts.bases, before)
+            for oi, _weight, slot, _n in opts.terms:
+                mass[slot] += shares[oi]
+            for n, m in zip(opts.areas, mass, strict=True):
+                totals[n] += m
         masses.append(mass)
-        for k, v in mass.items():
-            totals[k] = totals.get(k, 0.0) + v
-    others = sum(1 for opts in table if opts.ids) - 1
-    out: list[dict[str, float]] = []
-    for opts, mass in zip(table, masses, strict=True):
-        support: dict[str, float] = {}
-        for pid, keys in zip(opts.ids, opts.keys, strict=True) if others > 0 else ():
-            s = 0.0
-            for weight, key in keys:
-                s += weight * (totals[key] - mass[key])
-            support[pid] = s / others
-        out.append(support)
+    others = sum(1 for opts in table.groups if opts.ids) - 1
+    if others <= 0:
+        return [None] * len(table.groups)
+    out: list[list[float] | None] = []
+    for opts, mass in zip(table.groups, masses, strict=True):
+        support = [0.0] * len(opts.ids)
+        for oi, weight, slot, n in opts.terms:
+            support[oi] += weight * (totals[n] - mass[slot])
+        out.append([s / others for s in support] if opts.terms else support)
     return out

@@ -108,13 +108,26 @@ class GazetteerGeoparser:
         corpus = self._corpus_shares()
         shared = _shared_countries(first)
 
+        def focus_of(gi: int) -> Focus:
+            weighted = [(p, len(groups[gj].members)) for gj, p in anchors if gj != gi]
+            weighted += [(p, 1) for gj, p in shared if gj != gi]
+            return Focus.of(weighted, corpus)
+
+        # a group that gave no anchor and no shared country sees every one: one focus
+        # serves them all (built from the same list, it is the same focus)
+        givers = {gj for gj, _p in anchors} | {gj for gj, _p in shared}
+        common: list[Focus] = []
+
         def second(gi: int, known: list[R.Decision]) -> R.Decision:
             g = groups[gi]
             if len(g.options) <= 1 and not g.distances:
                 return first[gi]  # nothing for context to choose between
-            weighted = [(p, len(groups[gj].members)) for gj, p in anchors if gj != gi]
-            weighted += [(p, 1) for gj, p in shared if gj != gi]
-            focus = Focus.of(weighted, corpus)
+            if gi in givers:
+                focus = focus_of(gi)
+            else:
+                if not common:
+                    common.append(focus_of(-1))
+                focus = common[0]
             ctx = R.Context(
                 self._containers(g, known, of),
                 focus,
@@ -241,11 +254,17 @@ def _by_population(options: tuple[Option, ...]) -> R.Decision:
 def _result(article: Article, hits: list[SpanHit], decisions: list[R.Decision]) -> GeoparseResult:
     mentions = []
     places: dict[str, Place] = {}
+    # the mentions of one group share one decision: its places and candidates are taken
+    # once (by id(): ``decisions`` keeps every decision alive while this runs)
+    candidates: dict[int, tuple[Candidate, ...]] = {}
     for hit, d in zip(hits, decisions, strict=True):
-        for p, _s in d.ranked:
-            places[p.id] = p
-        if d.place is not None:
-            places[d.place.id] = d.place
+        listed = candidates.get(id(d))
+        if listed is None:
+            for p, _s in d.ranked:
+                places[p.id] = p
+            if d.place is not None:
+                places[d.place.id] = d.place
+            listed = candidates[id(d)] = tuple(Candidate(p.id, s) for p, s in d.ranked)
         mentions.append(
             Mention(
                 article_id=article.id,
@@ -255,7 +274,7 @@ def _result(article: Article, hits: list[SpanHit], decisions: list[R.Decision]) 
                 place_id=d.place.id if d.place else None,
                 confidence=d.confidence,
                 reason=d.reason,
-                candidates=tuple(Candidate(p.id, s) for p, s in d.ranked),
+                candidates=listed,
             )
         )
     return GeoparseResult(tuple(mentions), tuple(places.values()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimmap.geoparse import features as F
 from claimmap.geoparse.candidates import Option
@@ -30,6 +31,9 @@ SAME_PLACE_KM = 25.0
 RIVALS = 3
 TOP_CANDIDATES = 5
 
+# key_fold is a pure function of its string, and the same names recur text after text
+_fold = lru_cache(maxsize=65_536)(key_fold)
+
 
 @dataclass(slots=True)
 class Group:
@@ -44,6 +48,7 @@ class Group:
     cohesion: dict[str, float] = field(default_factory=dict)  # place id -> support
     namesakes: tuple[tuple[Place, ...], int] | None = None  # see _namesakes, once per group
     base: dict[str, float] = field(default_factory=dict)  # place id -> name + prior score
+    fixed: list[_Fixed] | None = None  # see _fixed, once per group
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,32 +72,45 @@ def build_groups(
             i = parent[i]
         return i
 
+    surfaces = [_fold(t) for t in texts]
     first_of: dict[str, int] = {}
-    for i, t in enumerate(texts):
-        k = key_fold(t)
+    for i, k in enumerate(surfaces):
         if k in first_of:
             parent[find(i)] = find(first_of[k])
         else:
             first_of[k] = i
     for a, b in ev.aliases:
         parent[find(a)] = find(b)
+    distances: dict[int, list[tuple[int, float]]] = {}
+    for d in ev.distances:
+        distances.setdefault(d.subject, []).append((d.anchor, d.km))
     roots: dict[int, int] = {}
     groups: list[Group] = []
     of: list[int] = []
+    # (group, surface, option tuple) already added: a repeat adds no option and no name,
+    # so its options are skipped (id() is safe: ``options`` keeps every tuple alive)
+    added: set[tuple[int, str, int]] = set()
     for i in range(len(texts)):
         r = find(i)
         if r not in roots:
             roots[r] = len(groups)
             groups.append(Group([], set(), {}, {}))
-        g = groups[roots[r]]
-        of.append(roots[r])
-        _add_member(g, i, texts[i], options[i], ev)
+        gi = roots[r]
+        of.append(gi)
+        seen = (gi, surfaces[i], id(options[i]))
+        fresh = seen not in added
+        added.add(seen)
+        _add_member(groups[gi], i, surfaces[i], options[i] if fresh else (), ev)
+        groups[gi].distances.extend(distances.get(i, ()))
     for a, _b in ev.aliases:
         groups[of[a]].aliased = True
-    support = F.cohesion([list(g.options.values()) for g in groups])
+    for g in groups:
+        g.base = {pid: F.base_score(o) for pid, o in g.options.items()}
+    support = F.cohesion(
+        [list(g.options.values()) for g in groups], [list(g.base.values()) for g in groups]
+    )
     for g, s in zip(groups, support, strict=True):
         g.cohesion = s
-        g.base = {pid: F.name_score(o) + F.prior_score(o.place) for pid, o in g.options.items()}
     return groups, of
 
 
@@ -108,9 +126,10 @@ def _rank(o: Option) -> int:
     return _MATCH_ORDER[o.match]
 
 
-def _add_member(g: Group, i: int, text: str, opts: tuple[Option, ...], ev: TextEvidence) -> None:
+def _add_member(g: Group, i: int, surface: str, opts: tuple[Option, ...], ev: TextEvidence) -> None:
+    """Add mention ``i`` (folded text ``surface``) with its options and its containers;
+    its distance statements are added by :func:`build_groups`."""
     g.members.append(i)
-    surface = key_fold(text)
     g.surfaces.add(surface)
     order = _MATCH_ORDER
     for o in opts:
@@ -123,7 +142,6 @@ def _add_member(g: Group, i: int, text: str, opts: tuple[Option, ...], ev: TextE
         g.containers.append(ev.containers[i])
     if i in ev.state_names:
         g.state_names.append(ev.state_names[i])
-    g.distances.extend((d.anchor, d.km) for d in ev.distances if d.subject == i)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,24 +154,69 @@ class Context:
     distance_anchors: tuple[tuple[Place, float], ...]
 
 
+# What :func:`rank` adds up for one option before the context, in its order (see _fixed):
+# option, score after the cohesion term, score as it stands without containers (with the
+# namesake penalty and the capital bonus), the reasons so far, the namesake penalty
+# (None when it does not apply), whether it is a capital.
+_Fixed = tuple[Option, float, float, tuple[str, ...], float | None, bool]
+
+
 def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     """Every surviving option with its score and the evidence behind it, best first."""
     out = []
     rejected = []
+    if g.fixed is None:
+        g.fixed = _fixed(g)
+    containers, focus = ctx.containers, ctx.focus
+    anchors = [(a, km) for a, km in ctx.distance_anchors if a.kind in _POINTS]
+    for o, before, alone, why0, penalty, capital in g.fixed:
+        p = o.place
+        if anchors and p.kind in _POINTS and any(not F.distance_ok(p, a, km) for a, km in anchors):
+            rejected.append((o, -math.inf, ["contradicts a stated distance"]))
+            continue
+        why = list(why0) if why0 else []
+        if containers:
+            s = before
+            for c in containers:
+                if F.within(p, c):
+                    s += F.CONTAINER_MATCH
+                    why.append(f"admin context ({c.name})")
+                elif c.id != p.id:
+                    s += F.CONTAINER_CLASH
+            if penalty is not None:
+                s += 0.0 if any(F.within(p, c) for c in containers) else penalty
+            if capital:
+                s += F.CAPITAL
+        else:
+            s = alone  # the same additions, made once
+        if ctx.distance_anchors:
+            why.append("distance statement")
+        if focus is not None:
+            f = focus.score(p)
+            s += f
+            if f >= 1.0:
+                why.append("document focus")
+        out.append((o, s, why))
+    out.sort(key=lambda t: -t[1])
+    return out + rejected
+
+
+def _fixed(g: Group) -> list[_Fixed]:
+    """What :func:`rank` scores regardless of the context, per option in the group's
+    order, summed in the order rank would sum it: name and prior, a city over its
+    province, both names of an alias, cohesion; then, when no container is stated, the
+    namesake penalty (the one context-dependent part: a stated container around the
+    town lifts it) and the capital bonus."""
     provinces = [o for o in g.options.values() if o.place.kind == "admin1"]
     if g.namesakes is None:
         g.namesakes = _namesakes(g)
     area_options, exact_population = g.namesakes
+    out: list[_Fixed] = []
     for pid, o in g.options.items():
         p = o.place
-        if p.kind in _POINTS and any(
-            not F.distance_ok(p, a, km) for a, km in ctx.distance_anchors if a.kind in _POINTS
-        ):
-            rejected.append((o, -math.inf, ["contradicts a stated distance"]))
-            continue
         why: list[str] = []
         base = g.base.get(pid)  # computed once per group by build_groups
-        s = base if base is not None else F.name_score(o) + F.prior_score(p)
+        s = base if base is not None else F.base_score(o)
         big = p.population >= F.CITY_OVER_PROVINCE_POPULATION
         if big and any(F.within(p, a.place) and _rank(o) <= _rank(a) for a in provinces):
             s += F.CITY_OVER_PROVINCE
@@ -165,26 +228,17 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
         s += near
         if near >= 1.0:
             why.append("same area as the text's other places")
-        for c in ctx.containers:
-            if F.within(p, c):
-                s += F.CONTAINER_MATCH
-                why.append(f"admin context ({c.name})")
-            elif c.id != p.id:
-                s += F.CONTAINER_CLASH
+        alone = s
+        penalty = None
         if p.kind == "populated_place" and (area_options or o.match == "alternate"):
-            s += _namesake_penalty(o, area_options, exact_population, ctx.containers)
-        if ctx.distance_anchors:
-            why.append("distance statement")
-        if o.match in _NAMED and F.is_capital(p):
-            s += F.CAPITAL
-        if ctx.focus is not None:
-            f = ctx.focus.score(p)
-            s += f
-            if f >= 1.0:
-                why.append("document focus")
-        out.append((o, s, why))
-    out.sort(key=lambda t: -t[1])
-    return out + rejected
+            penalty = _namesake_penalty(o, area_options, exact_population, ())
+            alone += penalty
+        # is_capital asks for this population too; checked first, it spares most calls
+        capital = p.population >= F.CAPITAL_POPULATION and o.match in _NAMED and F.is_capital(p)
+        if capital:
+            alone += F.CAPITAL
+        out.append((o, s, alone, tuple(why), penalty, capital))
+    return out
 
 
 def _namesakes(g: Group) -> tuple[tuple[Place, ...], int]:
@@ -210,7 +264,7 @@ def _namesake_penalty(
         return 0.0
     penalty = 0.0
     if (areas and p.population < F.CITY_OVER_PROVINCE_POPULATION
-            and any(key_fold(a.name) == key_fold(p.name) for a in areas)
+            and any(_fold(a.name) == _fold(p.name) for a in areas)
             and not any(F.within(p, a) for a in areas)):  # fmt: skip
         penalty += F.AREA_NAMESAKE
     if o.match == "alternate" and exact_population >= p.population:
@@ -229,7 +283,8 @@ def decide(
         listed0 = tuple((o.place, 0.0) for o, _s, _w in ranked[:TOP_CANDIDATES])
         return Decision(None, 0.0, "every candidate contradicts a stated distance", listed0)
     ranked_all = ranked
-    ranked = [t for t in ranked if t[1] != -math.inf]
+    if ranked[-1][1] == -math.inf:  # rank lists the rejected options last
+        ranked = [t for t in ranked if t[1] != -math.inf]
     best, best_score, why = ranked[0]
     conf = _margin_confidence(best, best_score, ranked)
     listed = _listed(ranked, ranked_all[len(ranked) :])
@@ -266,10 +321,15 @@ def _margin_confidence(
     *elsewhere*: entries within :data:`SAME_PLACE_KM` of the top one (a city and its
     centre) are not rivals, and a long tail of weak rivals does not dilute it."""
     rivals: list[float] = []
-    for o, s, _w in ranked[1:]:
+    top = best.place
+    for i in range(1, len(ranked)):
+        o, s, _w = ranked[i]
         if len(rivals) == RIVALS or s < best_score - 8.0:  # exp(-8): negligible
             break
-        if F.haversine_km(o.place, best.place) > SAME_PLACE_KM:
+        # a degree of latitude apart is over 110 km: far more than SAME_PLACE_KM, with
+        # room for any rounding, so the distance need not be computed
+        p = o.place
+        if abs(p.lat - top.lat) > 1.0 or F.haversine_km(p, top) > SAME_PLACE_KM:
             rivals.append(s)
     weights = [math.exp(s - best_score) for s in rivals]
     return 1.0 / (1.0 + sum(weights))
