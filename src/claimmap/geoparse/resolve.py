@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from claimmap.geoparse import features as F
 from claimmap.geoparse.candidates import Option
@@ -30,10 +29,6 @@ VARIANT_DISCOUNT = 0.85
 SAME_PLACE_KM = 25.0
 RIVALS = 3
 TOP_CANDIDATES = 5
-
-# key_fold is a pure function of its string, and the same names recur text after text
-_fold = lru_cache(maxsize=65_536)(key_fold)
-
 
 @dataclass(slots=True)
 class Group:
@@ -72,7 +67,7 @@ def build_groups(
             i = parent[i]
         return i
 
-    surfaces = [_fold(t) for t in texts]
+    surfaces = [key_fold(t) for t in texts]  # remembered by key_fold itself
     first_of: dict[str, int] = {}
     for i, k in enumerate(surfaces):
         if k in first_of:
@@ -231,10 +226,9 @@ def _fixed(g: Group) -> list[_Fixed]:
         alone = s
         penalty = None
         if p.kind == "populated_place" and (area_options or o.match == "alternate"):
-            penalty = _namesake_penalty(o, area_options, exact_population, ())
+            penalty = _namesake_penalty(o, area_options, exact_population)
             alone += penalty
-        # is_capital asks for this population too; checked first, it spares most calls
-        capital = p.population >= F.CAPITAL_POPULATION and o.match in _NAMED and F.is_capital(p)
+        capital = o.match in _NAMED and F.is_capital(p)
         if capital:
             alone += F.CAPITAL
         out.append((o, s, alone, tuple(why), penalty, capital))
@@ -251,20 +245,16 @@ def _namesakes(g: Group) -> tuple[tuple[Place, ...], int]:
     return areas, max(exact, default=-1)
 
 
-def _namesake_penalty(
-    o: Option, areas: tuple[Place, ...], exact_population: int, containers: tuple[Place, ...]
-) -> float:
+def _namesake_penalty(o: Option, areas: tuple[Place, ...], exact_population: int) -> float:
     """A town that only shares its name with an area the name means ("Italy" is the
     country, not Italy, Texas; "Middle East" the region, not the Maryland village), or
     that the name matches only as an alternate while a bigger town bears it
-    ("Kaliningrad" is not Korolev's old name); a stated container ("Italy, Texas")
-    lifts both."""
+    ("Kaliningrad" is not Korolev's old name). A stated container around the town
+    ("Italy, Texas") lifts both: :func:`rank` leaves the penalty out then."""
     p = o.place
-    if any(F.within(p, c) for c in containers):
-        return 0.0
     penalty = 0.0
     if (areas and p.population < F.CITY_OVER_PROVINCE_POPULATION
-            and any(_fold(a.name) == _fold(p.name) for a in areas)
+            and any(key_fold(a.name) == key_fold(p.name) for a in areas)
             and not any(F.within(p, a) for a in areas)):  # fmt: skip
         penalty += F.AREA_NAMESAKE
     if o.match == "alternate" and exact_population >= p.population:
