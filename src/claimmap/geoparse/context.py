@@ -25,7 +25,7 @@ from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.geoparse import patterns
 from claimmap.geoparse.candidates import Option
 from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, PERSON_VERBS, REGION_HEADS
-from claimmap.geoparse.recognise import SpanHit, in_headline, lower_words, person_names
+from claimmap.geoparse.recognise import SpanHit, has_lower_word, in_headline, person_names
 from claimmap.geoparse.text import match_back
 
 STRONG_POPULATION = 100_000
@@ -190,4 +190,4 @@ def _capitalised_after(text: str, hit: SpanHit, starts: set[int]) -> bool:
 
 
 def _lowercase_in_text(text: str, hit: SpanHit) -> bool:
-    return hit.text.lower() in lower_words(text)
+    return has_lower_word(text, hit.text.lower())

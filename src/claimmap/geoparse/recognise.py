@@ -293,7 +293,7 @@ def _quoted_single(text: str, hit: SpanHit) -> bool:
 def _lowercase_elsewhere(text: str, hit: SpanHit) -> bool:
     """A single-word name at a sentence start or in a title-case headline that the
     text also uses in lower case ("Mobile", "Reading", "Man") is a common word there."""
-    if " " in hit.text or hit.text.lower() not in lower_words(text):
+    if " " in hit.text or not has_lower_word(text, hit.text.lower()):
         return False
     return patterns.at_sentence_start(text, hit.start) or in_headline(text, hit.start)
 
@@ -388,6 +388,45 @@ def lower_words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
+
+
+_LOWER_SHAPE = re.compile(r"[a-z][a-z'’-]*")
+
+
+def has_lower_word(text: str, word: str) -> bool:
+    """``word in lower_words(text)``, mostly without finding every lower-case word:
+    only where ``word`` occurs is :data:`_LOWER_WORD` matched (most place names never
+    occur in lower case, and a text's lower-case words are many).
+
+    At an occurrence after a character that is none of ``'’-``, the match there is
+    the one ``findall`` makes: no match of letters, apostrophes and hyphens runs into
+    it from before. After one of ``'’-`` ("rock-and-roll") a match may have begun
+    earlier, so the whole set is read. Remembered per word for the last few texts."""
+    memo = _lower_memo(text)
+    found = memo.get(word)
+    if found is None:
+        found = memo[word] = _has_lower_word(text, word)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _lower_memo(text: str) -> dict[str, bool]:
+    return {}
+
+
+def _has_lower_word(text: str, word: str) -> bool:
+    if not _LOWER_SHAPE.fullmatch(word):
+        return False  # every lower-case word has that shape
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        if at > 0 and text[at - 1] in "'’-":
+            return word in _lower_words(text)
+        m = _LOWER_WORD.match(text, at)
+        if m is not None and m.end() == at + size:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 @lru_cache(maxsize=4)
