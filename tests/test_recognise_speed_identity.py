@@ -231,7 +231,10 @@ def test_state_abbreviations_looked_up_by_position(text: str) -> None:
     plain = [(m.start(1), m.end(1)) for h in hits
              if (m := recognise._ABBREV_AFTER.match(text, h.end)) is not None]
     found = recognise._state_abbreviations(text, hits)
-    assert [(h.start, h.end) for h in found if h.source == "abbrev"][: len(plain)] == plain
+    spans = [(h.start, h.end) for h in found if h.source == "abbrev"]
+    assert spans[: len(plain)] == plain
+    # the party letters, looked for only when a letter and hyphen that they need are there
+    assert spans[len(plain) :] == [m.span(1) for m in recognise._PARTY_STATE.finditer(text)]
 
 
 def _org_or_person_plainly(text: str, hit: recognise.SpanHit, first: str, single: bool) -> bool:

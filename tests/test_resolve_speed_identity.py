@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Sequence
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimmap.geoparse import evidence
 from claimmap.geoparse import features as F
 from claimmap.geoparse.candidates import Option
+from claimmap.geoparse.evidence import Distance
+from claimmap.geoparse.recognise import SpanHit
 from claimmap.model import Place
 
 
@@ -97,3 +104,39 @@ def test_nearest_focus_point_is_the_plain_minimum() -> None:
                 d = F.EARTH_KM * math.hypot((plon - lon) * math.cos((plat + lat) / 2), plat - lat)
                 plain = min(plain, d)
             assert focus.nearest_km(place) == plain
+
+
+_DISTANCE_PIECES = ["16 km from", "1.5-km of", "3,2 kilometres outside the", "40 miles from",
+                    "16", "1.5", " ", "-", "km", "KM", "kilometers", "mi", "mile", "from", "of",
+                    "the city of", "Kupiansk", "Izium", "Kupiansk,", ".", "; ", "a", "x5",
+                    "some way"]  # fmt: skip
+
+
+def _distances_plainly(text: str, hits: list[SpanHit]) -> list[Distance]:
+    """evidence._distances as it was: _DISTANCE searched before every hit."""
+    out = []
+    for j, anchor in enumerate(hits):
+        m = evidence._DISTANCE.search(text, max(0, anchor.start - 80), anchor.start)
+        if m is None or j == 0:
+            continue
+        subject = evidence._subject_before(text, hits, j, m.start())
+        if subject is None:
+            continue
+        km = float(m.group(1).replace(",", "."))
+        if m.group(2).lower().startswith("mi"):
+            km *= evidence._MILE_KM
+        out.append(Distance(subject, j, km))
+    return out
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_DISTANCE_PIECES), max_size=40), st.data())
+def test_distances_searched_only_near_a_unit_are_all_distances(
+    parts: list[str], data: st.DataObject
+) -> None:
+    text = " ".join(parts)
+    names = [m.span() for m in re.finditer(r"Kupiansk|Izium", text)]
+    extra = data.draw(st.lists(st.integers(0, len(text)), max_size=4))
+    spans = sorted(set(names) | {(p, p) for p in extra})
+    hits = [SpanHit(s, e, text[s:e], "gazetteer") for s, e in spans]
+    assert evidence._distances(text, hits) == _distances_plainly(text, hits)

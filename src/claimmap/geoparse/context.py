@@ -56,10 +56,11 @@ def keep_hits(
     tells frequent English words ("Give", "Still": see ``Gazetteer.common_word``)."""
     starts = {h.start for h in hits}
     ends = {h.end for h in hits}
+    strong: dict[tuple[str, int], bool] = {}  # see _weak
     return [
         i
         for i, (h, o) in enumerate(zip(hits, options, strict=True))
-        if not _weak(text, h, o, starts, ends, hits)
+        if not _weak(text, h, o, starts, ends, hits, strong)
         and not (" " not in h.text and common_word(h.text) and _uncued_weak(text, h, o, starts))
     ]
 
@@ -85,10 +86,18 @@ def _weak(
     starts: set[int],
     ends: set[int],
     hits: list[SpanHit],
+    strong: dict[tuple[str, int], bool],
 ) -> bool:
+    """``strong``: whether some option is :func:`_strong`, by the hit's text and its
+    options tuple (alive while ``keep_hits`` runs, so its id names it), remembered
+    over the hits of one text (a name recurs with the same options)."""
     if hit.source in _EXEMPT or " " in hit.text:
         return False
-    if any(_strong(o, hit) for o in options):
+    key = (hit.text, id(options))
+    found = strong.get(key)
+    if found is None:
+        found = strong[key] = any(_strong(o, hit) for o in options)
+    if found:
         return False
     if _cued(text, hit, starts):
         return False

@@ -10,6 +10,7 @@ Nothing here decides a place; it only records which mentions are linked and how.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimmap.geoparse.lexicon import ABBREVIATION, US_STATE_ABBREVIATIONS
@@ -71,10 +72,26 @@ def read_evidence(text: str, hits: list[SpanHit]) -> TextEvidence:
     return ev
 
 
+# A number and the start of a unit: what every _DISTANCE match holds, from its number's
+# last digit on (the match of this pattern that finditer finds there: no earlier one can
+# run into it, since a unit's letters never follow the digits or marks of a number).
+_NUMBER_UNIT = re.compile(r"\d\s*-?\s*(?:km|kilomet|mi)", re.IGNORECASE)
+
+
 def _distances(text: str, hits: list[SpanHit]) -> list[Distance]:
+    """Each hit that a distance statement ends before, with the nearest mention before
+    the number. _DISTANCE is searched only in the windows that hold a number and a
+    unit (:data:`_NUMBER_UNIT`); most hold none, and most texts state no distance."""
+    units = [m.span() for m in _NUMBER_UNIT.finditer(text)]
+    if not units:
+        return []
+    unit_starts = [s for s, _e in units]
     out = []
     for j, anchor in enumerate(hits):
         window_start = max(0, anchor.start - 80)
+        k = bisect_left(unit_starts, window_start)
+        if k == len(units) or units[k][1] > anchor.start:
+            continue  # no number and unit inside the window: no statement ends here
         m = _DISTANCE.search(text, window_start, anchor.start)
         if m is None or j == 0:
             continue

@@ -133,8 +133,9 @@ class Focus:
         if cc:
             s += FOCUS_COUNTRY * self.countries.get(cc, 0.0)
             s += FOCUS_CORPUS * self.corpus.get(cc, 0.0)
-            if place.admin1_code and kind != "country":
-                s += FOCUS_ADMIN1 * self.admin1s.get((cc, place.admin1_code), 0.0)
+            admin1 = facts(place).admin1
+            if admin1 is not None:
+                s += FOCUS_ADMIN1 * self.admin1s.get(admin1, 0.0)
         in_focus = not self.countries or cc in self.countries
         if self.points and in_focus and kind in ("populated_place", "admin2"):
             s += PROXIMITY * max(0.0, 1.0 - self.nearest_km(place) / PROXIMITY_KM)
@@ -187,6 +188,42 @@ def distance_ok(place: Place, anchor: Place, km: float) -> bool:
     15 km (roads wind, numbers are rounded), and not far less than a third of it."""
     d = haversine_km(place, anchor)
     return km / 3 - 15 <= d <= km * 1.5 + 15
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFacts:
+    """What the scores read of a place whatever the text: its prior, whether it is a
+    capital, its areas for :func:`cohesion` and its (country, first-level division)
+    key for :meth:`Focus.score` (None for a country or without one)."""
+
+    prior: float
+    capital: bool
+    areas: tuple[tuple[float, object], ...]
+    admin1: tuple[str, str] | None
+
+
+_FACTS: dict[str, tuple[Place, PlaceFacts]] = {}
+_FACTS_SIZE = 200_000
+
+
+def facts(place: Place) -> PlaceFacts:
+    """:class:`PlaceFacts` of ``place``, worked out once: remembered by the place's id
+    for that very object (the gazetteer hands out one object per place; another
+    gazetteer may hold another place under the same id)."""
+    found = _FACTS.get(place.id)
+    if found is not None and found[0] is place:
+        return found[1]
+    cc, a1 = place.country_code, place.admin1_code
+    made = PlaceFacts(
+        prior_score(place),
+        is_capital(place),
+        _areas(place),
+        (cc, a1) if cc and a1 and place.kind != "country" else None,
+    )
+    if len(_FACTS) >= _FACTS_SIZE:
+        _FACTS.clear()
+    _FACTS[place.id] = (place, made)
+    return made
 
 
 def _areas(p: Place) -> tuple[tuple[float, object], ...]:
@@ -247,7 +284,7 @@ def cohesion(
 
 def base_score(option: Option) -> float:
     """An option's score before any context: its name's match plus its prior."""
-    return name_score(option) + prior_score(option.place)
+    return name_score(option) + facts(option.place).prior
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +323,7 @@ class _Table:
         for gi, options in enumerate(groups):
             found = []
             for oi, o in enumerate(options):
-                for weight, key in _areas(o.place):
+                for weight, key in facts(o.place).areas:
                     n = numbers.get(key)
                     if n is None:
                         n = numbers[key] = len(owner)

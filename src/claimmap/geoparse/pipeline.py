@@ -214,14 +214,18 @@ def _with_country_acronyms(
     """Country abbreviations in capitals ("US", "UK", "EU") are places wherever they
     stand, although two letters are too short for the context rules to trust."""
     extra = [
-        i for i, (h, o) in enumerate(zip(hits, options, strict=True))
-        if h.source == "gazetteer" and _acronym(h.text) and any(x.place.kind == "country"
-                                                                 for x in o)
+        i for i, h in enumerate(hits)
+        if _acronym(h.text) and h.source == "gazetteer"
+        and any(x.place.kind == "country" for x in options[i])
     ]
+    if not extra:
+        return keep  # sorted and distinct already
     return sorted(set(keep) | set(extra))
 
 
 def _acronym(text: str) -> bool:
+    if len(text) > 3 and "." not in text:
+        return False  # the usual case, quickly: four letters or more
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 

@@ -10,7 +10,6 @@ common words. Overlaps are settled longest-first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -97,10 +96,13 @@ class Recogniser:
         return _settle(kept + listed_hits(text))
 
     def _propose(self, text: str) -> list[SpanHit]:
-        hits = [
-            SpanHit(s, e, text[s:e], "gazetteer")
-            for s, e in _with_abbreviation_dots(text, automaton.scan(self.machine, text))
-        ]
+        hits = []
+        size = len(text)
+        for s, e in automaton.scan(self.machine, text):
+            # "U.S." and "D.C." keep their final period (the scan stops at letters)
+            if e < size and text[e] == "." and _ABBREVIATED.fullmatch(text, s, e):
+                e += 1
+            hits.append(SpanHit(s, e, text[s:e], "gazetteer"))
         for s, e in patterns.inner_apostrophe_words(text):
             hits.append(SpanHit(s, e, text[s:e], "gazetteer"))
         hits.extend(_compounds(text, hits))
@@ -307,16 +309,6 @@ _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _APOSTROPHE = "'’ʼ"
 
 
-def _with_abbreviation_dots(
-    text: str, spans: Iterable[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
-    """"U.S." and "D.C." keep their final period (the scan stops at letters)."""
-    for s, e in spans:
-        if e < len(text) and text[e] == "." and _ABBREVIATED.fullmatch(text, s, e):
-            e += 1
-        yield s, e
-
-
 def _fragment(text: str, start: int, end: int) -> bool:
     """A piece of a word joined by an apostrophe ("O'Connor", "Baha'i"): not a name
     by itself (a possessive "'s" is no join)."""
@@ -483,7 +475,7 @@ def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
             m = after.get(h.end)
             if m is not None:
                 out.append(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev"))
-    if "-" in text:
+    if "D-" in text or "R-" in text or "I-" in text:  # what every party letter match holds
         out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
                    for m in _PARTY_STATE.finditer(text))
     return out

@@ -228,7 +228,7 @@ def _fixed(g: Group) -> list[_Fixed]:
         if p.kind == "populated_place" and (area_options or o.match == "alternate"):
             penalty = _namesake_penalty(o, area_options, exact_population)
             alone += penalty
-        capital = o.match in _NAMED and F.is_capital(p)
+        capital = o.match in _NAMED and F.facts(p).capital
         if capital:
             alone += F.CAPITAL
         out.append((o, s, alone, tuple(why), penalty, capital))
