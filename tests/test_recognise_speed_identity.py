@@ -4,7 +4,7 @@ around a position against every title-case span, the scan's per-word folding aga
 folding the whole text; merged and regrouped patterns (cue names read back from their
 capital, the three word shapes in one pass, pairs and speakers in one pass, titles
 as words, lower-case words) against the patterns they replace; settling overlaps run
-by run, the windowed hash search, the remembered scan and word kinds against their
+by run, the bucketed hash search, the remembered scan and word kinds against their
 plain forms."""
 
 from __future__ import annotations
@@ -177,11 +177,15 @@ def test_settle_by_runs_is_settle_at_once(raw: list[tuple[int, int, str]], empty
 @settings(max_examples=300)
 @given(st.lists(st.integers(0, 2**64 - 1), max_size=300), st.integers(0, 2**64 - 1),
        st.booleans())
-def test_windowed_member_is_plain_membership(values: list[int], probe: int, low: bool) -> None:
-    # skewed values (all small) defeat the window's guess; the answer must not change
+def test_bucketed_member_is_plain_membership(values: list[int], probe: int, low: bool) -> None:
+    # skewed values (all small: one bucket) as well as uniform ones; any number of bits
     hashes = array("Q", sorted({v >> 40 if low else v for v in values}))
-    for value in (probe, *hashes[:5], *(h + 1 for h in hashes[-5:] if h < 2**64 - 1)):
-        assert automaton._member(hashes, value) == int(value in set(hashes))
+    for bits in {0, 1, 3, automaton.bucket_bits(len(hashes)), 16}:
+        starts = automaton.buckets(hashes, bits)
+        assert len(starts) == (1 << bits) + 1 and starts[-1] == len(hashes)
+        for value in (probe, 0, 2**64 - 1, *hashes[:5],
+                      *(h + 1 for h in hashes[-5:] if h < 2**64 - 1)):  # fmt: skip
+            assert automaton._member(hashes, starts, 64 - bits, value) == int(value in set(hashes))
 
 
 def _scan_plainly(index: automaton.NameIndex, text: str) -> list[tuple[int, int]]:
