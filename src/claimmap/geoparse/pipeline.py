@@ -269,16 +269,10 @@ def _result(article: Article, hits: list[SpanHit], decisions: list[R.Decision]) 
             if d.place is not None:
                 places[d.place.id] = d.place
             listed = candidates[id(d)] = tuple(Candidate(p.id, s) for p, s in d.ranked)
+        # positionally (quicker than by keyword, once per mention): article_id, start,
+        # end, text, place_id, confidence, reason, candidates
         mentions.append(
-            Mention(
-                article_id=article.id,
-                start=hit.start,
-                end=hit.end,
-                text=hit.text,
-                place_id=d.place.id if d.place else None,
-                confidence=d.confidence,
-                reason=d.reason,
-                candidates=listed,
-            )
+            Mention(article.id, hit.start, hit.end, hit.text, d.place.id if d.place else None,
+                    d.confidence, d.reason, listed)
         )
     return GeoparseResult(tuple(mentions), tuple(places.values()))
