@@ -36,7 +36,8 @@ class Gazetteer(Protocol):
 
     def lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
         """Entries whose name matches under transliteration-variant folding
-        (Russian/Ukrainian romanisations, Cyrillic to Latin)."""
+        (Russian/Ukrainian romanisations, Cyrillic to Latin): the same answer for every
+        name with the same ``claimmap.gazetteer.names.variant_key``."""
         ...
 
     def demonym(self, word: str) -> tuple[Place, ...]:

@@ -61,6 +61,9 @@ class CandidateFinder:
         # demonyms ask for the same names article after article
         self._lookup = lru_cache(maxsize=cache_size)(gazetteer.lookup)
         self._area_keys: frozenset[str] | None = None
+        # variant look-ups by variant key: "Kyiv", "Kiev" and "KYIV" ask the same one
+        self._variants: dict[str, tuple[NameMatch, ...]] = {}
+        self._cache_size = cache_size
 
     def _reading(self, look_up: Callable[_P, _R]) -> Callable[_P, _R]:
         """``look_up`` with its gazetteer queries in one read transaction
@@ -115,7 +118,7 @@ class CandidateFinder:
             found += [_exact(m) for m in self._lookup(other) if not _code(m)]
         if len(name) >= MIN_VARIANT_CHARS:  # "За" is not a spelling of "Azazga"
             words = name.count(" ")  # "Black Sea" is no spelling of "Blacks"
-            found += [Option(m.place, "variant") for m in self._gazetteer.lookup_variant(name)
+            found += [Option(m.place, "variant") for m in self._lookup_variant(name)
                       if m.matched.count(" ") == words]
         if not any(o.match != "variant" for o in found) and len(name) >= 5:
             fuzzy = self._gazetteer.fuzzy(name, limit=8)
@@ -132,6 +135,17 @@ class CandidateFinder:
             # alternate names ("Germany" for an Italian village) is no candidate
             found = [o for o in found if o.place.kind != "populated_place" or o.match == "exact"]
         return _dedupe(found)
+
+    def _lookup_variant(self, name: str) -> tuple[NameMatch, ...]:
+        """The gazetteer's variant look-up, remembered by variant key (its answer is
+        the same for every name with that key)."""
+        key = variant_key(name)
+        found = self._variants.get(key)
+        if found is None:
+            if len(self._variants) >= self._cache_size:
+                self._variants.clear()
+            found = self._variants[key] = self._gazetteer.lookup_variant(name)
+        return found
 
     def _demonym(self, word: str) -> tuple[Option, ...]:
         """The country a demonym names ("Egyptian" -> Egypt, "Kenyan" -> Kenya), by

@@ -149,7 +149,7 @@ class GazetteerGeoparser:
         self._remember([p for _gi, p in anchors])
         return [final[of[i]] for i in range(len(hits))]
 
-    def _threshold(self, ranked: list[tuple[Option, float, list[str]]], focus: Focus) -> float:
+    def _threshold(self, ranked: list[R.Ranked], focus: Focus) -> float:
         """The confidence below which to abstain: lower when the top candidate lies in
         the country most of the text's confident places are in (a tie between
         namesakes there is broken by population, right about two times in three)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from claimmap.geoparse import features as F
 from claimmap.geoparse.candidates import Option
@@ -35,7 +36,7 @@ class Group:
     members: list[int]
     surfaces: set[str]
     options: dict[str, Option]  # place id -> best option
-    names_matched: dict[str, set[str]]  # place id -> surfaces it matched
+    first_name: dict[str, str]  # place id -> the first surface that matched it
     containers: list[int] = field(default_factory=list)  # hit indices
     state_names: list[str] = field(default_factory=list)
     distances: list[tuple[int, float]] = field(default_factory=list)  # (anchor hit, km)
@@ -44,6 +45,7 @@ class Group:
     namesakes: tuple[tuple[Place, ...], int] | None = None  # see _namesakes, once per group
     base: dict[str, float] = field(default_factory=dict)  # place id -> name + prior score
     fixed: list[_Fixed] | None = None  # see _fixed, once per group
+    both_names: set[str] = field(default_factory=set)  # place ids two surfaces matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,8 @@ def _add_member(g: Group, i: int, surface: str, opts: tuple[Option, ...], ev: Te
     order = _MATCH_ORDER
     for o in opts:
         pid = o.place.id
-        g.names_matched.setdefault(pid, set()).add(surface)
+        if g.first_name.setdefault(pid, surface) != surface:
+            g.both_names.add(pid)
         old = g.options.get(pid)
         if old is None or order[o.match] < order[old.match]:
             g.options[pid] = o
@@ -154,12 +157,17 @@ class Context:
 # namesake penalty and the capital bonus), the reasons so far, the namesake penalty
 # (None when it does not apply), whether it is a capital.
 _Fixed = tuple[Option, float, float, tuple[str, ...], float | None, bool]
+# One ranked option: the option, its score, the evidence behind it.
+Ranked = tuple[Option, float, tuple[str, ...]]
 
 
-def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
+_SCORE = itemgetter(1)
+
+
+def rank(g: Group, ctx: Context) -> list[Ranked]:
     """Every surviving option with its score and the evidence behind it, best first."""
-    out = []
-    rejected = []
+    out: list[Ranked] = []
+    rejected: list[Ranked] = []
     if g.fixed is None:
         g.fixed = _fixed(g)
     containers, focus = ctx.containers, ctx.focus
@@ -167,15 +175,15 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
     for o, before, alone, why0, penalty, capital in g.fixed:
         p = o.place
         if anchors and p.kind in _POINTS and any(not F.distance_ok(p, a, km) for a, km in anchors):
-            rejected.append((o, -math.inf, ["contradicts a stated distance"]))
+            rejected.append((o, -math.inf, ("contradicts a stated distance",)))
             continue
-        why = list(why0) if why0 else []
+        why = why0  # a tuple: grown (rarely) by copying, never changed in place
         if containers:
             s = before
             for c in containers:
                 if F.within(p, c):
                     s += F.CONTAINER_MATCH
-                    why.append(f"admin context ({c.name})")
+                    why = (*why, f"admin context ({c.name})")
                 elif c.id != p.id:
                     s += F.CONTAINER_CLASH
             if penalty is not None:
@@ -185,14 +193,15 @@ def rank(g: Group, ctx: Context) -> list[tuple[Option, float, list[str]]]:
         else:
             s = alone  # the same additions, made once
         if ctx.distance_anchors:
-            why.append("distance statement")
+            why = (*why, "distance statement")
         if focus is not None:
             f = focus.score(p)
             s += f
             if f >= 1.0:
-                why.append("document focus")
+                why = (*why, "document focus")
         out.append((o, s, why))
-    out.sort(key=lambda t: -t[1])
+    # best first; ties keep their order (a reversed sort is stable too)
+    out.sort(key=_SCORE, reverse=True)
     return out + rejected
 
 
@@ -215,7 +224,7 @@ def _fixed(g: Group) -> list[_Fixed]:
         big = p.population >= F.CITY_OVER_PROVINCE_POPULATION
         if big and any(F.within(p, a.place) and _rank(o) <= _rank(a) for a in provinces):
             s += F.CITY_OVER_PROVINCE
-        if len(g.names_matched.get(pid, ())) > 1:
+        if pid in g.both_names:
             s += F.ALIAS_BOTH_NAMES
         if g.aliased:
             why.append("alias stated in text")
@@ -263,7 +272,7 @@ def _namesake_penalty(o: Option, areas: tuple[Place, ...], exact_population: int
 
 
 def decide(
-    g: Group, ranked: list[tuple[Option, float, list[str]]], abstain_below: float = ABSTAIN_BELOW
+    g: Group, ranked: list[Ranked], abstain_below: float = ABSTAIN_BELOW
 ) -> Decision:
     """Turn scores into a confidence and pick the top, or abstain when the confidence
     is below ``abstain_below`` (0 answers whenever any candidate is left)."""
@@ -291,11 +300,13 @@ def decide(
 
 
 def _listed(
-    ranked: list[tuple[Option, float, list[str]]], rejected: list[tuple[Option, float, list[str]]]
+    ranked: list[Ranked], rejected: list[Ranked]
 ) -> tuple[tuple[Place, float], ...]:
     """The top candidates with their softmax share of the total score mass (rejected
     ones, listed last, score 0)."""
     top = ranked[0][1]
+    if len(ranked) == 1 and not rejected and math.isfinite(top):
+        return ((ranked[0][0].place, 1.0),)  # exp(0) / exp(0), rounded: what follows gives
     weights = [math.exp(s - top) for _o, s, _w in ranked]
     total = sum(weights)
     pairs = zip(ranked[:TOP_CANDIDATES], weights[:TOP_CANDIDATES], strict=False)
@@ -305,11 +316,13 @@ def _listed(
 
 
 def _margin_confidence(
-    best: Option, best_score: float, ranked: list[tuple[Option, float, list[str]]]
+    best: Option, best_score: float, ranked: list[Ranked]
 ) -> float:
     """The top's share of a softmax over it and its :data:`RIVALS` best rivals
     *elsewhere*: entries within :data:`SAME_PLACE_KM` of the top one (a city and its
     centre) are not rivals, and a long tail of weak rivals does not dilute it."""
+    if len(ranked) == 1:
+        return 1.0  # what the softmax gives with no rival: 1 / (1 + 0)
     rivals: list[float] = []
     top = best.place
     for i in range(1, len(ranked)):
@@ -325,7 +338,7 @@ def _margin_confidence(
     return 1.0 / (1.0 + sum(weights))
 
 
-def _reason(o: Option, why: list[str], n: int) -> str:
+def _reason(o: Option, why: tuple[str, ...], n: int) -> str:
     parts = list(dict.fromkeys(why))
     if o.match == "fuzzy":
         parts.append(f"fuzzy name match ({o.similarity:.2f})")
