@@ -320,17 +320,19 @@ class _Table:
         numbers: dict[object, int] = {}
         owner: list[int] = []  # area number -> its group, or -1 when groups share it
         numbered: list[list[tuple[int, float, int]]] = []  # per group: (option, weight, area)
+        number, new_area = numbers.get, owner.append  # (bound once: the loop is hot)
         for gi, options in enumerate(groups):
-            found = []
+            found: list[tuple[int, float, int]] = []
+            add = found.append
             for oi, o in enumerate(options):
                 for weight, key in facts(o.place).areas:
-                    n = numbers.get(key)
+                    n = number(key)
                     if n is None:
                         n = numbers[key] = len(owner)
-                        owner.append(gi)
+                        new_area(gi)
                     elif owner[n] != gi:
                         owner[n] = -1
-                    found.append((oi, weight, n))
+                    add((oi, weight, n))
             numbered.append(found)
         table = []
         for gi, (options, found) in enumerate(zip(groups, numbered, strict=True)):

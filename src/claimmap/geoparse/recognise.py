@@ -390,7 +390,8 @@ def has_lower_word(text: str, word: str) -> bool:
     only where ``word`` occurs is :data:`_LOWER_WORD` matched (most place names never
     occur in lower case, and a text's lower-case words are many).
 
-    At an occurrence after a character that is none of ``'’-``, the match there is
+    At an occurrence after a word character no lower-case word starts (the pattern's
+    look-behind). After any other character that is none of ``'’-``, the match there is
     the one ``findall`` makes: no match of letters, apostrophes and hyphens runs into
     it from before. After one of ``'’-`` ("rock-and-roll") a match may have begun
     earlier, so the whole set is read. Remembered per word for the last few texts."""
@@ -412,8 +413,13 @@ def _has_lower_word(text: str, word: str) -> bool:
     size = len(word)
     at = text.find(word)
     while at >= 0:
-        if at > 0 and text[at - 1] in "'’-":
-            return word in _lower_words(text)
+        if at > 0:
+            before = text[at - 1]
+            if before in "'’-":
+                return word in _lower_words(text)
+            if before.isalnum() or before == "_":  # ``\w``: inside a word ("us" in "thus")
+                at = text.find(word, at + 1)
+                continue
         m = _LOWER_WORD.match(text, at)
         if m is not None and m.end() == at + size:
             return True
