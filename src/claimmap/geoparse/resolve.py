@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 
 from claimmap.geoparse import features as F
@@ -215,32 +216,31 @@ def _fixed(g: Group) -> list[_Fixed]:
     if g.namesakes is None:
         g.namesakes = _namesakes(g)
     area_options, exact_population = g.namesakes
+    bases, support, both = g.base, g.cohesion, g.both_names  # (looked up once: hot loop)
+    alias: tuple[str, ...] = ("alias stated in text",) if g.aliased else ()
     out: list[_Fixed] = []
     for pid, o in g.options.items():
         p = o.place
-        why: list[str] = []
-        base = g.base.get(pid)  # computed once per group by build_groups
+        base = bases.get(pid)  # computed once per group by build_groups
         s = base if base is not None else F.base_score(o)
-        big = p.population >= F.CITY_OVER_PROVINCE_POPULATION
-        if big and any(F.within(p, a.place) and _rank(o) <= _rank(a) for a in provinces):
+        if (provinces and p.population >= F.CITY_OVER_PROVINCE_POPULATION
+                and any(F.within(p, a.place) and _rank(o) <= _rank(a) for a in provinces)):
             s += F.CITY_OVER_PROVINCE
-        if pid in g.both_names:
+        if pid in both:
             s += F.ALIAS_BOTH_NAMES
-        if g.aliased:
-            why.append("alias stated in text")
-        near = F.COHESION * g.cohesion.get(pid, 0.0) if o.match in _NAMED else 0.0
+        named = o.match in _NAMED
+        near = F.COHESION * support.get(pid, 0.0) if named else 0.0
         s += near
-        if near >= 1.0:
-            why.append("same area as the text's other places")
+        why = (*alias, "same area as the text's other places") if near >= 1.0 else alias
         alone = s
         penalty = None
         if p.kind == "populated_place" and (area_options or o.match == "alternate"):
             penalty = _namesake_penalty(o, area_options, exact_population)
             alone += penalty
-        capital = o.match in _NAMED and F.facts(p).capital
+        capital = named and F.facts(p).capital
         if capital:
             alone += F.CAPITAL
-        out.append((o, s, alone, tuple(why), penalty, capital))
+        out.append((o, s, alone, why, penalty, capital))
     return out
 
 
@@ -339,15 +339,24 @@ def _margin_confidence(
 
 
 def _reason(o: Option, why: tuple[str, ...], n: int) -> str:
+    match = o.match
+    similarity = o.similarity if match == "fuzzy" else 1.0  # only a fuzzy reason shows it
+    return _reason_text(match, similarity, why, n == 1, o.place.kind == "populated_place")
+
+
+@lru_cache(maxsize=4096)
+def _reason_text(match: str, similarity: float, why: tuple[str, ...], only: bool,
+                 town: bool) -> str:
+    """:func:`_reason` from what it depends on (remembered: a few hundred reasons recur)."""
     parts = list(dict.fromkeys(why))
-    if o.match == "fuzzy":
-        parts.append(f"fuzzy name match ({o.similarity:.2f})")
-    elif o.match == "variant":
+    if match == "fuzzy":
+        parts.append(f"fuzzy name match ({similarity:.2f})")
+    elif match == "variant":
         parts.append("transliteration variant")
-    elif o.match == "alternate":
+    elif match == "alternate":
         parts.append("alternate name")
-    if n == 1 and not parts:
+    if only and not parts:
         parts.append("only candidate")
     if not parts:
-        parts.append("population prior" if o.place.kind == "populated_place" else "kind prior")
+        parts.append("population prior" if town else "kind prior")
     return "; ".join(parts)
