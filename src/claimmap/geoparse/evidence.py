@@ -56,7 +56,8 @@ class TextEvidence:
 def read_evidence(text: str, hits: list[SpanHit]) -> TextEvidence:
     ev = TextEvidence()
     for i, hit in enumerate(hits):
-        abbrev = _ABBREV.match(text, hit.end)
+        after = text[hit.end : hit.end + 1]  # _ABBREV needs a comma, maybe after spaces
+        abbrev = _ABBREV.match(text, hit.end) if after == "," or after.isspace() else None
         if abbrev:
             ev.state_names[i] = US_STATE_ABBREVIATIONS[abbrev.group(1)]
         if i + 1 >= len(hits):

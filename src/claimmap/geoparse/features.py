@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from claimmap.gazetteer.names import name_key
 from claimmap.geoparse.candidates import Option
@@ -170,10 +171,11 @@ class Focus:
         it is never nearer than anything, and it would break the order."""
         cached = self.cache.get("by latitude")
         if cached is None:
-            kept = [p for p in self.points if not math.isnan(p.lat)]
+            radians = math.radians
             points = sorted(
-                [(p.id, math.radians(p.lat), math.radians(p.lon)) for p in kept],
-                key=lambda t: t[1],
+                [(p.id, radians(p.lat), radians(p.lon)) for p in self.points
+                 if not math.isnan(p.lat)],
+                key=_LATITUDE,
             )
             cached = ([t[1] for t in points], points)
             self.cache["by latitude"] = cached
@@ -181,6 +183,7 @@ class Focus:
 
 
 _WINDOW = PROXIMITY_KM / EARTH_KM * 1.001  # radians of latitude, see Focus.nearest_km
+_LATITUDE = itemgetter(1)  # of an (id, latitude, longitude) point
 
 
 def distance_ok(place: Place, anchor: Place, km: float) -> bool:

@@ -92,7 +92,9 @@ def build_groups(
         r = find(i)
         if r not in roots:
             roots[r] = len(groups)
-            groups.append(Group([], set(), {}, {}))
+            # the mutable fields given (no default factories to run): thousands per corpus
+            groups.append(Group([], set(), {}, {}, containers=[], state_names=[], distances=[],
+                                cohesion={}, base={}, both_names=set()))
         gi = roots[r]
         of.append(gi)
         seen = (gi, surfaces[i], id(options[i]))
