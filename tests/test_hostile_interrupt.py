@@ -29,8 +29,12 @@ RUNS = 20
 PLACES = ["Kharkiv", "Kyiv", "Bakhmut", "Donetsk", "Odesa", "Zaporizhzhia", "Kherson"]
 # Geoparsing waits 3 ms per article, so a whole run lasts at least 1.8 s: however busy
 # the machine, the test sees each run in progress and stops it mid-way.
+# Ctrl-C is sent as SIGINT. A job started in the background by a non-interactive shell
+# (a CI runner, `cmd &`) inherits SIGINT ignored, and Python then keeps ignoring
+# it; a user's Ctrl-C in a terminal never is, so the runner restores the handler.
 RUNNER = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from claimmap import pipeline
 from claimmap.gazetteer import load_fixture
 from claimmap.geoparse import create_geoparser

@@ -21,8 +21,12 @@ N_RECORDS = 4000
 # Runs the real CLI with no-op stages, so the test exercises ingest and the store only.
 # The geoparse stage waits 1 ms per article, so a run lasts at least 4 s: however busy
 # the machine, the test sees it running and can stop it mid-way.
+# Ctrl-C is sent as SIGINT. A job started in the background by a non-interactive shell
+# (a CI runner, `cmd &`) inherits SIGINT ignored, and Python then keeps ignoring
+# it; a user's Ctrl-C in a terminal never is, so the runner restores the handler.
 RUNNER = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from claimmap import pipeline
 class SlowNoGeoparser(pipeline.NoGeoparser):
     def parse(self, article):
