@@ -212,14 +212,16 @@ def _with_country_acronyms(
     hits: list[SpanHit], options: list[tuple[Option, ...]], keep: list[int]
 ) -> list[int]:
     """Country abbreviations in capitals ("US", "UK", "EU") are places wherever they
-    stand, although two letters are too short for the context rules to trust."""
+    stand, although two letters are too short for the context rules to trust.
+    ``keep``: sorted, distinct hit indices (as :func:`keep_hits` gives them); the
+    result is too."""
     extra = [
         i for i, h in enumerate(hits)
         if _acronym(h.text) and h.source == "gazetteer"
         and any(x.place.kind == "country" for x in options[i])
     ]
     if not extra:
-        return keep  # sorted and distinct already
+        return keep
     return sorted(set(keep) | set(extra))
 
 
