@@ -372,13 +372,9 @@ def _a_person(text: str, hit: SpanHit, people: frozenset[str]) -> bool:
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")
 
 
-def lower_words(text: str) -> frozenset[str]:
-    """The words the text writes in lower case (remembered for the last few texts)."""
-    return _lower_words(text)
-
-
 @lru_cache(maxsize=4)
 def _lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (remembered for the last few texts)."""
     return frozenset(_LOWER_WORD.findall(text))
 
 
@@ -386,7 +382,8 @@ _LOWER_SHAPE = re.compile(r"[a-z][a-z'’-]*")
 
 
 def has_lower_word(text: str, word: str) -> bool:
-    """``word in lower_words(text)``, mostly without finding every lower-case word:
+    """Whether the text writes ``word`` as a lower-case word (one that
+    :data:`_LOWER_WORD` finds), mostly without finding every lower-case word:
     only where ``word`` occurs is :data:`_LOWER_WORD` matched (most place names never
     occur in lower case, and a text's lower-case words are many).
 
