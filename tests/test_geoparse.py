@@ -228,7 +228,7 @@ def test_city_named_by_an_alternate_name_does_not_beat_its_province() -> None:
     province = Place("geonames:1", "Big State", "admin1", 43.0, -75.0, "US", "NY")
     city = Place("geonames:2", "Big City", "populated_place", 40.7, -74.0, "US", "NY",
                  population=8_000_000)  # fmt: skip
-    group = Group([0], {"big"}, {p.id: Option(p, m) for p, m in
+    group = Group([0], {p.id: Option(p, m) for p, m in
                                 ((province, "exact"), (city, "alternate"))}, {})  # fmt: skip
     ranked = rank(group, Context((), None, ()))
     assert ranked[0][0].place.id == "geonames:1"
@@ -419,7 +419,7 @@ def test_a_region_beats_a_small_town_of_its_name_without_a_stated_container() ->
                                 "US", "DC"), 3)])
 
     def group() -> Group:
-        return Group([0], {"middle east"}, {p.id: Option(p, "exact") for p in (region, town)},
+        return Group([0], {p.id: Option(p, "exact") for p in (region, town)},
                      {})
 
     assert rank(group(), Context((), us_focus, ()))[0][0].place == region

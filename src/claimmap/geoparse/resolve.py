@@ -35,7 +35,6 @@ TOP_CANDIDATES = 5
 @dataclass(slots=True)
 class Group:
     members: list[int]
-    surfaces: set[str]
     options: dict[str, Option]  # place id -> best option
     first_name: dict[str, str]  # place id -> the first surface that matched it
     containers: list[int] = field(default_factory=list)  # hit indices
@@ -93,7 +92,7 @@ def build_groups(
         if r not in roots:
             roots[r] = len(groups)
             # the mutable fields given (no default factories to run): thousands per corpus
-            groups.append(Group([], set(), {}, {}, containers=[], state_names=[], distances=[],
+            groups.append(Group([], {}, {}, containers=[], state_names=[], distances=[],
                                 cohesion={}, base={}, both_names=set()))
         gi = roots[r]
         of.append(gi)
@@ -130,7 +129,6 @@ def _add_member(g: Group, i: int, surface: str, opts: tuple[Option, ...], ev: Te
     """Add mention ``i`` (folded text ``surface``) with its options and its containers;
     its distance statements are added by :func:`build_groups`."""
     g.members.append(i)
-    g.surfaces.add(surface)
     order = _MATCH_ORDER
     for o in opts:
         pid = o.place.id
