@@ -55,10 +55,12 @@ def main() -> None:
     ap.add_argument("--gazetteer", choices=["default", "fixture"], default="default")
     args = ap.parse_args()
 
+    from claimmap.bench.measure import describe_interpreter, interpreter
     from claimmap.gazetteer import load_default, load_fixture
     from claimmap.geoparse import create_geoparser
 
     print(pin_one_core())
+    print(describe_interpreter(interpreter()))
     articles = load(args.jsonl)
     words = sum(len(a.text.split()) for a in articles)
     t0 = time.perf_counter()

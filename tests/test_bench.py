@@ -4,6 +4,7 @@ the parts it is made of. Speed itself is measured by the benchmark, never assert
 from __future__ import annotations
 
 import json
+import platform
 import sys
 from pathlib import Path
 
@@ -100,6 +101,10 @@ def test_bench_command_json(tmp_path: Path) -> None:
     assert all(s["articles"] == 2 * N for s in data["stages"].values())
     assert 0 < data["peak_rss_mb_ingest"] <= data["peak_rss_mb"] and data["pinned_core"] is None
     assert data["machine"]["nproc"] >= 1 and "startup" not in data
+    interpreter = data["machine"]["interpreter"]
+    assert interpreter["executable"] == sys.executable
+    assert interpreter["version"] == data["machine"]["python"]
+    assert interpreter["libpython"] in ("shared", "static", None)
 
 
 @pytest.mark.usefixtures("noop_stages")
@@ -109,6 +114,8 @@ def test_bench_command_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "end to end: " in result.output and f"({N} articles," in result.output
     assert "peak memory (RSS)" in result.output
+    python = f"python {platform.python_implementation()} {platform.python_version()} "
+    assert f"{python}({sys.executable}; libpython " in result.output
 
 
 def test_bench_missing_file_says_so(tmp_path: Path) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import platform
 import resource
 import statistics
 import sys
+import sysconfig
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -86,3 +89,39 @@ def load_average() -> list[float] | None:
         return [round(v, 2) for v in os.getloadavg()]
     except OSError:
         return None
+
+
+def interpreter() -> dict[str, object]:
+    """Which Python runs the benchmark, and how it was built: the same code runs
+    about 12% faster on a CPython built with profile-guided and link-time
+    optimisation into a static executable (Debian's ``python3``) than on one built
+    without them against a shared ``libpython`` (a default pyenv build); see
+    docs/benchmarks.md. ``libpython``: "shared" when the running executable has
+    libpython mapped as a shared library, "static" when not, None where that cannot
+    be read (no /proc). ``enable_optimizations``: whether ``./configure`` was given
+    ``--enable-optimizations`` (distributions may apply PGO their own way, so False
+    does not prove a build unoptimised)."""
+    config = str(sysconfig.get_config_var("CONFIG_ARGS") or "")
+    return {
+        "implementation": platform.python_implementation(),
+        "version": platform.python_version(),
+        "executable": sys.executable,
+        "libpython": _libpython(),
+        "enable_optimizations": "--enable-optimizations" in config,
+    }
+
+
+def _libpython() -> str | None:
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return None
+    return "shared" if "libpython" in maps else "static"
+
+
+def describe_interpreter(info: dict[str, object]) -> str:
+    """:func:`interpreter` on one line, for a terminal."""
+    libpython = info["libpython"] or "unknown"
+    built = "; configured --enable-optimizations" if info["enable_optimizations"] else ""
+    return (f"{info['implementation']} {info['version']} ({info['executable']}; "
+            f"libpython {libpython}{built})")

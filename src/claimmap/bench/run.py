@@ -14,7 +14,14 @@ from typing import Any
 
 from claimmap import __version__
 from claimmap.bench import corpus as corpora
-from claimmap.bench.measure import Throughput, load_average, peak_rss_mb, pin_one_core
+from claimmap.bench.measure import (
+    Throughput,
+    describe_interpreter,
+    interpreter,
+    load_average,
+    peak_rss_mb,
+    pin_one_core,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +39,8 @@ def machine() -> dict[str, object]:
     """nproc, CPU model, RAM, Python, claimmap version, date (UTC) and load average."""
     return {
         "nproc": os.cpu_count(), "cpu": _cpu_model(), "ram_gib": _ram_gib(),
-        "python": platform.python_version(), "claimmap": __version__,
+        "python": platform.python_version(), "interpreter": interpreter(),
+        "claimmap": __version__,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "load_average": load_average(),
     }
@@ -122,6 +130,7 @@ def lines(result: dict[str, Any]) -> list[str]:
     out = [f"claimmap {m['claimmap']} bench, {m['date']}, {m['nproc']} cores ({m['cpu']}), "
            f"{m['ram_gib']} GiB, load {m['load_average']} -> {m['load_average_after']}, "
            f"pinned to core {result['pinned_core']}",
+           f"python {describe_interpreter(m['interpreter'])}",
            f"corpus {c['file']} x{c['scale']}: {c['records']} records, "
            f"{c['distinct_texts']} distinct texts, {c['words']} words in them"]
     out.append(_figure("end to end", result["end_to_end"]))

@@ -22,6 +22,10 @@ from claimmap.model import Place
 
 MAX_CANDIDATES = 40
 FUZZY_FLOOR = 0.82  # below this similarity a fuzzy match is no candidate at all
+FUZZY_LIMIT = 8  # fuzzy matches asked for per name
+#: Hit sources whose fuzzy matches can wait until the hit is known to stand (see
+#: :meth:`CandidateFinder.options_to_keep`).
+FUZZY_LATER = frozenset({"compound", "suffix"})
 #: Names shorter than this match only exactly: transliteration folding of two or three
 #: letters proposes places at random.
 MIN_VARIANT_CHARS = 4
@@ -55,6 +59,9 @@ class CandidateFinder:
     def __init__(self, gazetteer: Gazetteer, cache_size: int = 50_000) -> None:
         self._gazetteer = gazetteer
         self._for_name = lru_cache(maxsize=cache_size)(self._reading(self._lookup_name))
+        self._for_name_unfuzzed = lru_cache(maxsize=cache_size)(
+            self._reading(self._lookup_name_unfuzzed)
+        )
         self._for_acronym = lru_cache(maxsize=cache_size)(self._reading(self._acronym))
         self._for_region = lru_cache(maxsize=cache_size)(self._reading(self._region))
         # the gazetteer's exact-name lookup, cached too: acronyms, region spans and
@@ -88,6 +95,19 @@ class CandidateFinder:
             return self._for_acronym(hit.text)
         return self._for_name(hit.text)
 
+    def options_to_keep(self, hit: SpanHit) -> tuple[Option, ...]:
+        """What deciding whether ``hit`` stands needs (:func:`context.keep_hits`, the
+        pipeline's checks): :meth:`options`, except that for a hyphenated or
+        toponym-shaped hit (:data:`FUZZY_LATER`) fuzzy matches are left out. They never
+        make such a hit stand (only exact, alternate and variant matches count for it,
+        or a place cue, which needs no option), so they are looked for only for the
+        hits that stand: take :meth:`options` for those. Most such hits are
+        adjectives and surnames ("Belarusian-Polish", "Cranny-Evans"), whose fuzzy
+        look-up is the dearest of all and finds nothing that is used."""
+        if hit.source in FUZZY_LATER:
+            return self._for_name_unfuzzed(hit.text)
+        return self.options(hit)
+
     def _acronym(self, text: str) -> tuple[Option, ...]:
         """An acronym ("TASS", "NATO") names a place only when the gazetteer has the
         acronym itself ("USA", "UK"), not a same-letters town ("Tass")."""
@@ -106,10 +126,20 @@ class CandidateFinder:
     def for_name(self, name: str) -> tuple[Option, ...]:
         return self._for_name(name)
 
-    def _lookup_name(self, name: str) -> tuple[Option, ...]:
+    def _lookup_name_unfuzzed(self, name: str) -> tuple[Option, ...]:
+        """:meth:`_lookup_name` without its fuzzy matches, when leaving them out
+        changes nothing else: with at most ``MAX_CANDIDATES - FUZZY_LIMIT`` other
+        places, no fuzzy match can push one of them off the list. (With more, the
+        whole look-up is made.)"""
+        found = self._lookup_name(name, fuzzy=False)
+        if len(found) > MAX_CANDIDATES - FUZZY_LIMIT:
+            return self._for_name(name)
+        return found
+
+    def _lookup_name(self, name: str, fuzzy: bool = True) -> tuple[Option, ...]:
         """Exact and variant matches together (a variant may be the right place when
         the exact name belongs to somewhere else); fuzzy ones only when no exact
-        name matched, and never below :data:`FUZZY_FLOOR`."""
+        name matched, and never below :data:`FUZZY_FLOOR` (none when not ``fuzzy``)."""
         state = US_STATE_ABBREVIATIONS.get(name.replace(" ", ""))
         if state is not None:
             return tuple(o for o in self._for_name(state) if o.place.kind == "admin1")
@@ -120,9 +150,9 @@ class CandidateFinder:
             words = name.count(" ")  # "Black Sea" is no spelling of "Blacks"
             found += [Option(m.place, "variant") for m in self._lookup_variant(name)
                       if m.matched.count(" ") == words]
-        if not any(o.match != "variant" for o in found) and len(name) >= 5:
-            fuzzy = self._gazetteer.fuzzy(name, limit=8)
-            found += [Option(m.place, "fuzzy", s) for m, s in fuzzy if s >= FUZZY_FLOOR]
+        if fuzzy and not any(o.match != "variant" for o in found) and len(name) >= 5:
+            matches = self._gazetteer.fuzzy(name, limit=FUZZY_LIMIT)
+            found += [Option(m.place, "fuzzy", s) for m, s in matches if s >= FUZZY_FLOOR]
         if name[:1].isupper() and name.count(" ") <= 1:
             people = self._gazetteer.demonym(name)
             if people:  # "Canadian" means Canada's people, not the Texas town

@@ -7,7 +7,7 @@ from typing import Literal
 
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse import resolve as R
-from claimmap.geoparse.candidates import CandidateFinder, Option
+from claimmap.geoparse.candidates import FUZZY_LATER, CandidateFinder, Option
 from claimmap.geoparse.context import keep_hits
 from claimmap.geoparse.evidence import read_evidence
 from claimmap.geoparse.features import Focus
@@ -67,11 +67,16 @@ class GazetteerGeoparser:
 
     def parse(self, article: Article) -> GeoparseResult:
         hits = self.recogniser.find(article.text)
-        options = [self.finder.options(h) for h in hits]
+        finder = self.finder
+        options = [finder.options_to_keep(h) for h in hits]
         keep = keep_hits(article.text, hits, options, self.gazetteer.common_word)
         keep = [i for i in keep if _named(article.text, hits[i], options[i])]
         keep = _with_country_acronyms(hits, options, keep)
-        return self._resolve(article, [hits[i] for i in keep], [options[i] for i in keep])
+        kept = [hits[i] for i in keep]
+        return self._resolve(article, kept, [
+            finder.options(h) if h.source in FUZZY_LATER else options[i]
+            for h, i in zip(kept, keep, strict=True)
+        ])
 
     def resolve_spans(self, article: Article, spans: Sequence[tuple[int, int]]) -> GeoparseResult:
         """Resolve given spans (e.g. gold toponyms) without recognition."""
