@@ -438,3 +438,17 @@ def test_a_former_state_and_a_subregion_are_regions_not_their_parts(
         assert [m.place_id for m in by_text(mentions, name)] == ["region:soviet-union"]
     assert [m.place_id for m in by_text(mentions, "Eastern Europe")] == ["region:eastern-europe"]
     assert not [m for m in mentions if m.text == "Europe"]
+
+
+def test_a_river_is_named_with_its_word_and_the_bare_name_stays_the_city(
+    parser: GazetteerGeoparser,
+) -> None:
+    """"Dnipro River" and "Dnieper" name the river (a region of the divisions it flows
+    through); "Dnipro" alone is the city."""
+    text = ("Marines crossed the Dnipro River near Nova Kakhovka, and boats shelled the "
+            "left bank of the Dnieper. In Dnipro, the city, sirens sounded.")
+    mentions = parse(parser, text)
+    for name in ("Dnipro River", "Dnieper"):
+        assert [m.place_id for m in by_text(mentions, name)] == ["region:dnipro-river"]
+    (city,) = by_text(mentions, "Dnipro")
+    assert city.place_id is not None and city.place_id.startswith("geonames:")
