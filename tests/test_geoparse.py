@@ -452,3 +452,36 @@ def test_a_river_is_named_with_its_word_and_the_bare_name_stays_the_city(
         assert [m.place_id for m in by_text(mentions, name)] == ["region:dnipro-river"]
     (city,) = by_text(mentions, "Dnipro")
     assert city.place_id is not None and city.place_id.startswith("geonames:")
+
+
+def test_a_village_bearing_a_divisions_reporting_name_is_its_namesake() -> None:
+    """"Chechnya" is the Chechen Republic (GeoNames: "Chechenskaya Respublika", with
+    "Chechnya" as a name reporting uses) before the village named Chechnya: the namesake
+    check compares the village's name with the name the division matched by, not only
+    with its main name, so the village carries the namesake penalty."""
+    from claimmap.geoparse import features as F
+
+    republic = Place("geonames:569665", "Chechenskaya Respublika", "admin1", 43.4, 45.7,
+                     "RU", "12", "Chechenskaya Respublika", 932_274)
+    village = Place("geonames:13645604", "Chechnya", "populated_place", 48.1, 37.7, "UA",
+                    "05", "Donetsk Oblast", 1_350)
+
+    def scores(first_name: dict[str, str]) -> dict[str, float]:
+        g = Group([0], {p.id: Option(p, "exact") for p in (republic, village)}, first_name)
+        return {o.place.id: s for o, s, _why in rank(g, Context((), None, ()))}
+
+    named = scores({republic.id: "chechnya", village.id: "chechnya"})
+    # matched by another surface of the group (an alias "X (Y)"): no namesake, as before
+    other = scores({republic.id: "chechen republic", village.id: "chechnya"})
+    assert named[village.id] == other[village.id] + F.AREA_NAMESAKE
+    assert named[republic.id] == other[republic.id] > named[village.id]
+
+
+def test_a_divisions_short_reporting_name_stands_without_a_cue(
+    parser: GazetteerGeoparser, gazetteer: Gazetteer
+) -> None:
+    """"DPR" (admin_aliases.tsv) is as strong a name of Donetsk Oblast as its main name:
+    it stands with no place cue before it, as "Donetsk Oblast" would."""
+    assert [m.primary for m in gazetteer.lookup("DPR")] == [True]
+    mentions = parse(parser, "The DPR said Kramatorsk was hit overnight.")
+    assert [m.place_id for m in by_text(mentions, "DPR")] == ["geonames:709716"]

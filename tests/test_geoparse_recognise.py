@@ -279,3 +279,15 @@ def test_the_words_of_a_non_place_phrase_do_not_stand_alone() -> None:
         gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
     text = "Illustrative text. The White House said Kramatorsk was shelled."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
+
+
+def test_weapon_systems_named_like_towns_are_not_places() -> None:
+    """"Iskander" missiles and "Grad" rockets are weapons, though towns bear those names
+    (illustrative text)."""
+    gaz = TinyGazetteer()
+    for n, name in ((18, "Iskander"), (19, "Grad")):
+        place = _place(n, name, 120_000)  # strong names: context rules alone keep them
+        gaz._places[place.id] = place
+        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    text = "Illustrative text. Iskander missiles and Grad rockets hit Kramatorsk."
+    assert mention_texts(gaz, text) == ["Kramatorsk"]

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Iterator
 from importlib import resources
 
-from claimmap.gazetteer.index import HISTORICAL, IndexWriter, PlaceRecord
+from claimmap.gazetteer.index import HISTORICAL, PRIMARY, IndexWriter, PlaceRecord
 from claimmap.gazetteer.names import name_key, variant_key
 
 DATA_FILES = ("countries.tsv", "admin_aliases.tsv", "regions.tsv", "renamings.tsv")
@@ -71,10 +71,13 @@ def apply_countries(writer: IndexWriter) -> None:
 
 
 def apply_admin_aliases(writer: IndexWriter) -> None:
+    """The names reporting uses for first-level divisions ("Chechnya", "DPR", "Crimea"),
+    as strong as GeoNames' main names: a village that bears one as its own name ("Chechnya"
+    in Donetsk Oblast) is then only a namesake of the division."""
     for code, aliases in rows("admin_aliases.tsv"):
         pid = _admin1_pid(writer, code)
         if pid is not None:
-            writer.add_names(pid, aliases.split("|"))
+            writer.add_names(pid, aliases.split("|"), PRIMARY)
 
 
 def apply_regions(writer: IndexWriter) -> None:

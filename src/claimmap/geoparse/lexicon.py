@@ -216,6 +216,18 @@ ORGANISATIONS = _words(
     honda"""
 )
 
+# Weapon systems named in war reporting whose names are also towns somewhere in GeoNames
+# ("Iskander": Iskandar, Uzbekistan; "Grad": a Slovenian village; "Buk": a Polish town).
+# Never places as a single word; "Patriot", "Leopard" and the like are here for the same
+# reason (a town or an alternate name bears each).
+WEAPONS = _words(
+    """iskander kinzhal kalibr oniks onyx tochka smerch uragan grad tornado bayraktar
+    himars javelin nlaw stinger patriot leopard abrams challenger bradley marder gepard
+    nasams atacms shahed geran lancet krasnopol excalibur caesar msta buk pantsir sarmat
+    zircon tsirkon harpoon neptune vilkha switchblade stryker piorun starstreak gvozdika
+    akatsiya giatsint solntsepyok"""
+)
+
 # Holidays and feasts: never places, though GeoNames has towns named after some.
 HOLIDAYS = _words(
     """passover easter christmas ramadan hanukkah thanksgiving halloween eid diwali

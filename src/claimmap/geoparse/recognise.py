@@ -38,6 +38,7 @@ from claimmap.geoparse.lexicon import (
     REGION_HEADS,
     SURNAME_CUES,
     UNIT_HEADS,
+    WEAPONS,
     WEEKDAYS,
 )
 from claimmap.geoparse.text import match_back
@@ -167,7 +168,7 @@ def name_shape(gazetteer: Gazetteer, span: str) -> tuple[str, bool] | None:
     if single and is_demonym(gazetteer, span):
         return None  # a people, not the town of that name
     if single and (first in COMMON_CAPITALISED or first in ORGANISATIONS
-                   or first in PERSON_TITLES or first in HOLIDAYS):
+                   or first in PERSON_TITLES or first in HOLIDAYS or first in WEAPONS):
         return None
     if not single and all(w.lower() in COMMON_CAPITALISED for w in words):
         return None  # "The City", "North Central"

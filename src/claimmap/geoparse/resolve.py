@@ -42,7 +42,7 @@ class Group:
     distances: list[tuple[int, float]] = field(default_factory=list)  # (anchor hit, km)
     aliased: bool = False
     cohesion: dict[str, float] = field(default_factory=dict)  # place id -> support
-    namesakes: tuple[tuple[Place, ...], int] | None = None  # see _namesakes, once per group
+    namesakes: _Namesakes | None = None  # see _namesakes, once per group
     base: dict[str, float] = field(default_factory=dict)  # place id -> name + prior score
     fixed: list[_Fixed] | None = None  # see _fixed, once per group
     both_names: set[str] = field(default_factory=set)  # place ids two surfaces matched
@@ -158,6 +158,9 @@ class Context:
 # namesake penalty and the capital bonus), the reasons so far, the namesake penalty
 # (None when it does not apply), whether it is a capital.
 _Fixed = tuple[Option, float, float, tuple[str, ...], float | None, bool]
+# What _namesakes finds of a group: its areas matched by main name, the names they bear,
+# the largest population of a town matched by main name.
+_Namesakes = tuple[tuple[Place, ...], frozenset[str], int]
 # One ranked option: the option, its score, the evidence behind it.
 Ranked = tuple[Option, float, tuple[str, ...]]
 
@@ -215,7 +218,7 @@ def _fixed(g: Group) -> list[_Fixed]:
     provinces = [o for o in g.options.values() if o.place.kind == "admin1"]
     if g.namesakes is None:
         g.namesakes = _namesakes(g)
-    area_options, exact_population = g.namesakes
+    area_options, area_names, exact_population = g.namesakes
     bases, support, both = g.base, g.cohesion, g.both_names  # (looked up once: hot loop)
     alias: tuple[str, ...] = ("alias stated in text",) if g.aliased else ()
     out: list[_Fixed] = []
@@ -235,7 +238,7 @@ def _fixed(g: Group) -> list[_Fixed]:
         alone = s
         penalty = None
         if p.kind == "populated_place" and (area_options or o.match == "alternate"):
-            penalty = _namesake_penalty(o, area_options, exact_population)
+            penalty = _namesake_penalty(o, area_options, area_names, exact_population)
             alone += penalty
         capital = named and F.facts(p).capital
         if capital:
@@ -244,17 +247,24 @@ def _fixed(g: Group) -> list[_Fixed]:
     return out
 
 
-def _namesakes(g: Group) -> tuple[tuple[Place, ...], int]:
+def _namesakes(g: Group) -> _Namesakes:
     """The countries, first-level divisions and regions the group's name matched by their
-    main name, and the largest population of a town it matched by main name."""
+    main name; the names they bear (their own, and the group's name that matched each:
+    "Chechnya", a name reporting gives the Chechen Republic); and the largest population
+    of a town it matched by main name."""
     areas = tuple(o.place for o in g.options.values()
                   if o.match == "exact" and o.place.kind in _AREA_KINDS)  # fmt: skip
+    names = frozenset(key_fold(a.name) for a in areas) | frozenset(
+        g.first_name[a.id] for a in areas if a.id in g.first_name
+    )
     exact = [o.place.population for o in g.options.values()
              if o.match == "exact" and o.place.kind == "populated_place"]  # fmt: skip
-    return areas, max(exact, default=-1)
+    return areas, names, max(exact, default=-1)
 
 
-def _namesake_penalty(o: Option, areas: tuple[Place, ...], exact_population: int) -> float:
+def _namesake_penalty(
+    o: Option, areas: tuple[Place, ...], area_names: frozenset[str], exact_population: int
+) -> float:
     """A town that only shares its name with an area the name means ("Italy" is the
     country, not Italy, Texas; "Middle East" the region, not the Maryland village), or
     that the name matches only as an alternate while a bigger town bears it
@@ -263,7 +273,7 @@ def _namesake_penalty(o: Option, areas: tuple[Place, ...], exact_population: int
     p = o.place
     penalty = 0.0
     if (areas and p.population < F.CITY_OVER_PROVINCE_POPULATION
-            and any(key_fold(a.name) == key_fold(p.name) for a in areas)
+            and key_fold(p.name) in area_names
             and not any(F.within(p, a) for a in areas)):  # fmt: skip
         penalty += F.AREA_NAMESAKE
     if o.match == "alternate" and exact_population >= p.population:
