@@ -209,3 +209,15 @@ def test_every_region_member_is_a_known_country_or_division() -> None:
         for code in members.split(","):
             known = divisions if "." in code else countries
             assert code in known, f"{slug}: {code} is no country or division"
+
+
+def test_curated_country_and_division_names_are_as_strong_as_main_names(
+    gaz: IndexGazetteer,
+) -> None:
+    """countries.tsv's short names ("America", "U.S.A.") and admin_aliases.tsv's
+    reporting names ("Crimea", "DPR") are stored flagged as main names; GeoNames' own
+    alternate names are not ("Krasnoarmeysk" for Pokrovsk)."""
+    for name, place in (("America", "geonames:6252001"), ("U.S.A.", "geonames:6252001"),
+                        ("Crimea", "geonames:703883"), ("DPR", "geonames:709716")):
+        assert [(m.place.id, m.primary) for m in gaz.lookup(name)] == [(place, True)]
+    assert [m.primary for m in gaz.lookup("Krasnoarmeysk")] == [False]

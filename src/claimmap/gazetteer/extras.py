@@ -67,7 +67,7 @@ def apply_countries(writer: IndexWriter) -> None:
                 "UPDATE places SET lat = ?, lon = ? WHERE pid = ?",
                 (float(lat), float(lon), row[0]),
             )
-        writer.add_names(int(row[0]), aliases.split("|"))
+        writer.add_names(int(row[0]), aliases.split("|"), PRIMARY)
 
 
 def apply_admin_aliases(writer: IndexWriter) -> None:
