@@ -40,3 +40,20 @@ def test_weak_alternate_needs_a_cue_when_a_name_follows() -> None:
     start = cued.index("Ordinaria")
     h = SpanHit(start, start + 9, "Ordinaria", "gazetteer")
     assert keep_hits(cued, [h], options) == [0]
+
+
+def test_of_before_a_common_word_is_no_place_cue_unless_a_direction_comes_first() -> None:
+    """"Minister of Economy" names a ministry's field; "southeast of Economy" is the town
+    (Economy, Pennsylvania: an invented-text stand-in). Illustrative texts."""
+    town = Place("geonames:3", "Economy", "populated_place", 40.6, -80.2, "US",
+                 population=9_000)
+    options = [(Option(town, "exact"),)]
+
+    def kept(text: str) -> list[int]:
+        start = text.index("Economy")
+        h = SpanHit(start, start + 7, "Economy", "gazetteer")
+        return keep_hits(text, [h], options, lambda word: word == "Economy")
+
+    assert kept("The Minister of Economy said prices rose.") == []
+    assert kept("Fire crews drove 20 miles southeast of Economy overnight.") == [0]
+    assert kept("Fire crews stayed in Economy overnight.") == [0]

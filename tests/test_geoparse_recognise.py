@@ -291,3 +291,17 @@ def test_weapon_systems_named_like_towns_are_not_places() -> None:
         gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
     text = "Illustrative text. Iskander missiles and Grad rockets hit Kramatorsk."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
+
+
+def test_given_names_before_a_surname_are_a_person() -> None:
+    """"Anna Maria Dyner" is a person, though a town is called Anna Maria; the town
+    stands where no surname follows (illustrative text)."""
+    gaz = TinyGazetteer()
+    place = _place(20, "Anna Maria", 150_000)
+    gaz._places[place.id] = place
+    gaz._by.setdefault(name_key("Anna Maria"), []).append(NameMatch(place, "Anna Maria", True))
+    text = "Illustrative text. Anna Maria Dyner said Kramatorsk was shelled."
+    assert mention_texts(gaz, text) == ["Kramatorsk"]
+    assert mention_texts(gaz, "Illustrative text. Storms hit Anna Maria overnight.") == [
+        "Anna Maria"
+    ]

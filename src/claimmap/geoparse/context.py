@@ -38,6 +38,17 @@ _CUE_WORDS = ("in", "at", "near", "from", "outside", "into", "toward", "towards"
 _CUE_BEFORE = re.compile(
     r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _CUE_WORDS) + r")\b", re.IGNORECASE
 )
+# The same without a bare "of": before a common English word "of" names an institution's
+# field more often than it cues a place ("Minister of Economy", "Department of Labor", "the
+# Battle of ..."), unless a direction or a distance's word comes before it ("southeast of
+# Alliance", "outskirts of").
+_OF_PLACE = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+             "southwest", "outskirts", "suburbs", "centre", "center", "city", "town", "village")
+_PLACE_CUE_BEFORE = re.compile(
+    r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _CUE_WORDS if w != "of")
+    + r"|fo\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _OF_PLACE) + r"))\b",
+    re.IGNORECASE,
+)
 _CUE_AFTER = re.compile(r",\s*(?=[A-Z])|\s+(?:in|near)\s+(?=[A-Z])")
 # Backwards: "Tom" in "Tom Jones". The optional newline first is the forward form's
 # ``$``, which also matches before a newline that ends the searched window.
@@ -75,8 +86,8 @@ def _uncued_weak(text: str, hit: SpanHit, options: tuple[Option, ...], starts: s
     if area:
         return False
     # a headline capitalises every word, so "of" there cues nothing ("Week of Street
-    # Fighting": Street, Somerset)
-    return not _cued(text, hit, starts) or in_headline(text, hit.start)
+    # Fighting": Street, Somerset); elsewhere "of" before a common word is no cue either
+    return not _cued(text, hit, starts, _PLACE_CUE_BEFORE) or in_headline(text, hit.start)
 
 
 def _weak(
@@ -168,9 +179,12 @@ def _notable(o: Option, hit: SpanHit) -> bool:
     return False
 
 
-def _cued(text: str, hit: SpanHit, starts: set[int]) -> bool:
-    """ "in X", "near X"; or "X, <place>" and "X in <place>" where a mention follows."""
-    if match_back(_CUE_BEFORE, text, hit.start, 25):
+def _cued(
+    text: str, hit: SpanHit, starts: set[int], before: re.Pattern[str] = _CUE_BEFORE
+) -> bool:
+    """ "in X", "near X" (the cue words of ``before``, written backwards); or
+    "X, <place>" and "X in <place>" where a mention follows."""
+    if match_back(before, text, hit.start, 25):
         return True
     after = _CUE_AFTER.match(text, hit.end)
     return after is not None and after.end() in starts

@@ -208,12 +208,13 @@ COMMON_CAPITALISED = _words(
 )
 
 # Organisations and brands frequent in war reporting whose names are also alternate
-# names of some town in GeoNames ("Hamas" for Hamm, "Google" for Topeka).
+# names of some town in GeoNames ("Hamas" for Hamm, "Google" for Topeka; "Mir", Russia's
+# card payment system, for a Belarusian town).
 ORGANISATIONS = _words(
     """hamas hezbollah hizbollah taliban isis daesh wagner google facebook twitter youtube
     telegram tiktok microsoft amazon apple reuters bloomberg gazprom rosatom rosneft
     naftogaz ukrenergo boeing lockheed raytheon nato duma tass interfax xinhua toyota
-    honda"""
+    honda mir"""
 )
 
 # Weapon systems named in war reporting whose names are also towns somewhere in GeoNames

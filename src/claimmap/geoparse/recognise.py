@@ -239,11 +239,16 @@ def _org_or_person_context(text: str, hit: SpanHit, first: str, single: bool) ->
     after = _WORD_AFTER.match(text, hit.end, hit.end + 30)
     nxt = _next_kind(after.group(1) if after else "")
     if nxt.capitalised and not text.startswith(",", hit.end):
-        if single and first in FIRST_NAMES:
-            return nxt.surname
+        if first in FIRST_NAMES and (single or _given_names_only(hit.text)):
+            return nxt.surname  # "Maria Petrova", "Anna Maria Dyner"
         if nxt.media:
             return True  # "Washington Post", "Kyiv Independent"
     return nxt.event
+
+
+def _given_names_only(span: str) -> bool:
+    """Every word of ``span`` is a given name ("Anna Maria", "Mary Ann")."""
+    return all(word.lower() in FIRST_NAMES for word in _TOKEN.findall(span))
 
 
 # What the word before a hit says of it (see _org_or_person_context).
