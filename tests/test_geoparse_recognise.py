@@ -305,3 +305,24 @@ def test_given_names_before_a_surname_are_a_person() -> None:
     assert mention_texts(gaz, "Illustrative text. Storms hit Anna Maria overnight.") == [
         "Anna Maria"
     ]
+
+
+def test_hyphenated_adjectives_of_peoples_and_months_are_not_places(gaz: TinyGazetteer) -> None:
+    """"Russian-Ukrainian", "Russo-Ukrainian" and "March-April" are adjectives, even after
+    a place cue; a hyphenated name with an unknown part still stands (illustrative text)."""
+    text = ("Illustrative text. Talks in the Russian-Ukrainian format, in the Russo-Ukrainian "
+            "war, in March-April, and in Gulyai-Pol near Kramatorsk.")
+    assert mention_texts(gaz, text) == ["Gulyai-Pol", "Kramatorsk"]
+
+
+def test_a_possessive_before_a_features_name_is_not_part_of_it() -> None:
+    from claimmap.geoparse.patterns import features
+
+    def named(text: str) -> list[str]:
+        return [text[s:e] for s, e in features(text)]
+
+    assert named("Ships left Russia’s Black Sea ports.") == ["Black Sea"]
+    assert named("She worked on Augusta's Highland Avenue.") == ["Highland Avenue"]
+    # a possessive name stays whole
+    assert named("Crowds filled St Michael’s Square.") == ["St Michael’s Square"]
+    assert named("They swam in Burger's Lake.") == ["Burger's Lake"]

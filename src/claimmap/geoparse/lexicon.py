@@ -80,6 +80,13 @@ FIRST_NAMES = _words(
 # Word-forming prefixes: "Tri-State", "Sub-Saharan", "Anti-Terrorist" are not names.
 HYPHEN_PREFIXES = _words("tri sub self non anti pro pre post inter trans pan mid co ex neo")
 
+# Combining forms of peoples' names ("Russo-Ukrainian", "Sino-Russian", "Anglo-Saxon"):
+# a hyphenated word of these and demonyms is an adjective, not a place.
+COMBINING_FORMS = _words(
+    "russo sino anglo franco austro afro greco italo indo euro judeo turco polono ukraino"
+    " germano hispano luso nippo"
+)
+
 # Nouns that end names of streets, buildings and firms ("Center Street", "Landmark
 # Bank"): alone after another capitalised word they are that name's last word.
 NAME_ENDINGS = _words(

@@ -164,10 +164,26 @@ _FEATURE_WORD = re.compile(rf"{_FEATURE_HEADS}|Interstate|Route")
 
 
 def features(text: str) -> list[tuple[int, int]]:
-    """Streets, roads and natural features named in the text."""
+    """Streets, roads and natural features named in the text. A possessive among the
+    words before the head starts the name after it when a name word is left before the
+    head ("Russia’s Black Sea": "Black Sea"; "Augusta's Highland Avenue"); a possessive
+    name stays whole ("St Michael’s Square", "Burger's Lake")."""
     if _FEATURE_WORD.search(text) is None:  # most texts name none
         return []
-    return [m.span("name") for m in FEATURE.finditer(text)]
+    out = []
+    for m in FEATURE.finditer(text):
+        start, end = m.span("name")
+        for cut in _POSSESSIVE.finditer(text, start, end):
+            if _WHITESPACE.search(text, cut.end(), end):  # a name word, then the head
+                start = cut.end()
+        out.append((start, end))
+    return out
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+_POSSESSIVE = re.compile(r"['’ʼ]s\s+")
 
 
 def suffixed_names(text: str) -> list[tuple[int, int]]:

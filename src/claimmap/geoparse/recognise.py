@@ -20,6 +20,7 @@ from claimmap.geoparse import automaton, patterns
 from claimmap.geoparse.lexicon import (
     ABBREVIATED_PARTS,
     ABBREVIATION,
+    COMBINING_FORMS,
     COMMON_CAPITALISED,
     CONNECTORS,
     DEMONYMS,
@@ -172,9 +173,18 @@ def name_shape(gazetteer: Gazetteer, span: str) -> tuple[str, bool] | None:
         return None
     if not single and all(w.lower() in COMMON_CAPITALISED for w in words):
         return None  # "The City", "North Central"
+    if not single and "-" in span and all(_adjective_part(gazetteer, w) for w in words):
+        return None  # "Russian-Ukrainian", "Russo-Ukrainian", "March-April"
     if " ".join(w.lower() for w in words) in NON_PLACE_PHRASES:
         return None  # "White House": a building, though a town's alternate name
     return first, single
+
+
+def _adjective_part(gazetteer: Gazetteer, word: str) -> bool:
+    """A part of a hyphenated adjective: a people's name ("Russian"), a combining form
+    ("Russo", "Sino") or a month ("March-April")."""
+    low = word.lower()
+    return low in COMBINING_FORMS or low in MONTHS or is_demonym(gazetteer, word)
 
 
 _NAME_AFTER = re.compile(r" [A-Z]")
