@@ -93,9 +93,9 @@ def load_average() -> list[float] | None:
 
 def interpreter() -> dict[str, object]:
     """Which Python runs the benchmark, and how it was built: the same code runs
-    about 12% faster on a CPython built with profile-guided and link-time
-    optimisation into a static executable (Debian's ``python3``) than on one built
-    without them against a shared ``libpython`` (a default pyenv build); see
+    14-17% faster on a CPython built with profile-guided and link-time optimisation
+    into a static executable (Debian's ``python3``) than on one built without them
+    against a shared ``libpython`` (a default pyenv build); see
     docs/benchmarks.md. ``libpython``: "shared" when the running executable has
     libpython mapped as a shared library, "static" when not, None where that cannot
     be read (no /proc). ``enable_optimizations``: whether ``./configure`` was given

@@ -40,8 +40,8 @@ _CUE_BEFORE = re.compile(
 )
 # The same without a bare "of": before a common English word "of" names an institution's
 # field more often than it cues a place ("Minister of Economy", "Department of Labor", "the
-# Battle of ..."), unless a direction or a distance's word comes before it ("southeast of
-# Alliance", "outskirts of").
+# Battle of ..."), unless a direction or a word for part of a place comes before it
+# ("southeast of Alliance", "the outskirts of").
 _OF_PLACE = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
              "southwest", "outskirts", "suburbs", "centre", "center", "city", "town", "village")
 _PLACE_CUE_BEFORE = re.compile(

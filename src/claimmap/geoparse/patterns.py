@@ -180,10 +180,8 @@ def features(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_POSSESSIVE = re.compile(r"['’ʼ]s\s+")  # "Russia’s ", "Augusta's "
 _WHITESPACE = re.compile(r"\s")
-
-
-_POSSESSIVE = re.compile(r"['’ʼ]s\s+")
 
 
 def suffixed_names(text: str) -> list[tuple[int, int]]:
