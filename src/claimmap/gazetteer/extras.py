@@ -57,17 +57,14 @@ def _country_pid(writer: IndexWriter, cc: str) -> int | None:
 
 def apply_countries(writer: IndexWriter) -> None:
     for cc, lat, lon, aliases in rows("countries.tsv"):
-        row = writer.conn.execute(
-            "SELECT pid FROM places WHERE kind = 'country' AND cc = ?", (cc,)
-        ).fetchone()
-        if row is None:
+        pid = _country_pid(writer, cc)
+        if pid is None:
             continue
         if lat and lon:  # else the point computed from its places stays
             writer.conn.execute(
-                "UPDATE places SET lat = ?, lon = ? WHERE pid = ?",
-                (float(lat), float(lon), row[0]),
+                "UPDATE places SET lat = ?, lon = ? WHERE pid = ?", (float(lat), float(lon), pid)
             )
-        writer.add_names(int(row[0]), aliases.split("|"), PRIMARY)
+        writer.add_names(pid, aliases.split("|"), PRIMARY)
 
 
 def apply_admin_aliases(writer: IndexWriter) -> None:
