@@ -485,3 +485,16 @@ def test_a_divisions_short_reporting_name_stands_without_a_cue(
     assert [m.primary for m in gazetteer.lookup("DPR")] == [True]
     mentions = parse(parser, "The DPR said Kramatorsk was hit overnight.")
     assert [m.place_id for m in by_text(mentions, "DPR")] == ["geonames:709716"]
+
+
+def test_the_north_atlantic_is_a_region_and_its_alliance_no_place(
+    parser: GazetteerGeoparser,
+) -> None:
+    """"the North Atlantic" names the ocean (regions.tsv), not a town called Atlantic;
+    "the North Atlantic Alliance" is NATO, no place (illustrative text)."""
+    text = ("Ships patrolled the North Atlantic. The North Atlantic Alliance met in "
+            "Brussels.")
+    mentions = parse(parser, text)
+    assert [(m.text, m.place_id) for m in mentions if "Atlantic" in m.text] == [
+        ("North Atlantic", "region:north-atlantic")
+    ]

@@ -326,3 +326,53 @@ def test_a_possessive_before_a_features_name_is_not_part_of_it() -> None:
     # a possessive name stays whole
     assert named("Crowds filled St Michael’s Square.") == ["St Michael’s Square"]
     assert named("They swam in Burger's Lake.") == ["Burger's Lake"]
+
+
+def test_a_local_public_body_after_a_name_marks_the_town(gaz: TinyGazetteer) -> None:
+    """"Gerasimov Fire Department": a town's public body makes the small town's name a
+    place; another capitalised word after it does not (illustrative text)."""
+    assert mention_texts(gaz, "Illustrative text. The Gerasimov Fire Department came.") == [
+        "Gerasimov"
+    ]
+    assert mention_texts(gaz, "Illustrative text. The Gerasimov Trophy was awarded.") == []
+
+
+def test_a_compass_word_before_a_name_is_no_given_name(gaz: TinyGazetteer) -> None:
+    """"North West Gerasimov" is part of the town, not a person called West Gerasimov, so
+    every use of the name stands (illustrative text)."""
+    text = ("Illustrative text. Plans for North West Gerasimov were backed, and investment "
+            "in Gerasimov grew. Councillors said Gerasimov needed roads.")
+    assert mention_texts(gaz, text).count("Gerasimov") == 3
+
+
+def test_a_street_may_start_with_a_compass_or_ordinal_word(gaz: TinyGazetteer) -> None:
+    text = ("Illustrative: a crash on West Tyler Street, a fire on First Avenue, and "
+            "North Street closed. The Police Road sign fell.")
+    assert [(h.text, h.source) for h in Recogniser(gaz).find(text)] == [
+        ("West Tyler Street", "feature"), ("First Avenue", "feature"), ("North Street", "feature"),
+    ]
+
+
+def test_a_state_abbreviation_stands_alone_or_after_an_unknown_town(gaz: TinyGazetteer) -> None:
+    """"Ga." and "S.C." stand alone; "La." after a town the gazetteer does not know;
+    "Miss." and "Mass." alone are a title and a word (illustrative text)."""
+    text = ("Illustrative: a Ga. pastor met S.C. lawmakers. Miss. Roe attended Mass. "
+            "A man of Sulpher, La., was stopped.")
+    assert [(h.text, h.source) for h in Recogniser(gaz).find(text)] == [
+        ("Ga.", "abbrev"), ("S.C.", "abbrev"), ("La.", "abbrev"),
+    ]
+
+
+def test_surnames_with_a_capital_inside_are_people() -> None:
+    """"Rebecca McAlester" and "Judge Ann McAlester" make the later bare "McAlester" a
+    person, though a town bears the name (illustrative text)."""
+    gaz = TinyGazetteer()
+    place = _place(21, "McAlester", 18_000)
+    gaz._places[place.id] = place
+    gaz._by.setdefault(name_key("McAlester"), []).append(NameMatch(place, "McAlester", True))
+    for person in ("Rebecca McAlester", "Judge Ann McAlester"):
+        text = f"Illustrative text. {person} ruled on Monday. McAlester gave them a week."
+        assert mention_texts(gaz, text) == []
+    assert mention_texts(gaz, "Illustrative text. Storms hit McAlester overnight.") == [
+        "McAlester"
+    ]

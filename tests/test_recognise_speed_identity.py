@@ -96,7 +96,8 @@ _PIECES = (
     "Gulyai-Pol", "Abc-Def-Ghi", "Pokrovsk", "Pokrovska", "Sk", "Avdiivka", "Ovo", "Ino'sk",
     "Ăsk", "Ābc", "X", "President", "Gen", "Gen.",
     "Judge", "Casey", "D.", "Jr", "said", "told", "Putin", "La.", "D-S.C.", "W. Va.", "&",
-    "St.", "Saint", "Post", "protests", "Maria", "Petrova", "county", "Independent",
+    "St.", "Saint", "Post", "Ga.", "S.C.", "Miss.", "Sulpher", "protests", "Maria",
+    "Petrova", "county", "Independent",
     "don't", "well-known", "abc-", "x'y", "_", "3rd", "Ёлки", "é",
 )
 _SEPARATORS = (" ", " ", " ", "", "\n", ", ", ". ", "-", "'", "  ")
@@ -135,7 +136,9 @@ def test_word_shapes_are_the_three_patterns(text: str) -> None:
     assert list(shapes.apostrophe) == [m.span() for m in patterns.INNER_APOSTROPHE.finditer(text)]
 
 
-_PAIR = re.compile(rf"({patterns.CAP_START}[a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+_PAIR = re.compile(
+    rf"({patterns.CAP_START}[a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)\b)"
+)
 _SPEAKER = re.compile(rf"({patterns.CAP_START}[a-z]+)\s+(?:added|argued|noted|said|says|stated"
                       r"|told|warned|wrote)\b")
 _TITLED = re.compile(
@@ -232,13 +235,37 @@ def test_scan_is_the_plain_scan(parts: list[str]) -> None:
 def test_state_abbreviations_looked_up_by_position(text: str) -> None:
     hits = [recognise.SpanHit(m.start(), m.end(), m.group(), "gazetteer")
             for m in re.finditer(r"[A-Z][a-z]+", text)]
-    plain = [(m.start(1), m.end(1)) for h in hits
-             if (m := recognise._ABBREV_AFTER.match(text, h.end)) is not None]
+    ends = {h.end for h in hits}
+    after_hits = [(m.start(1), m.end(1)) for h in hits
+                  if (m := recognise._ABBREV_AFTER.match(text, h.end)) is not None]
+    after_names = [m.span(1) for m in recognise._ABBREV_AFTER.finditer(text)
+                   if m.start() not in ends
+                   and re.search(r"(?<![\w.])[A-Z][a-z]+$", text[max(0, m.start() - 30):m.start()])]
+    alone = [m.span() for m in _STANDALONE_PLAINLY.finditer(text)
+             if not text[max(0, m.start() - 2) : m.start()].startswith(",")]
+    party = [m.span(1) for m in recognise._PARTY_STATE.finditer(text)]
     found = recognise._state_abbreviations(text, hits)
-    spans = [(h.start, h.end) for h in found if h.source == "abbrev"]
-    assert spans[: len(plain)] == plain
-    # the party letters, looked for only when a letter and hyphen that they need are there
-    assert spans[len(plain) :] == [m.span(1) for m in recognise._PARTY_STATE.finditer(text)]
+    assert [(h.start, h.end) for h in found] == after_hits + after_names + alone + party
+
+
+# The standalone abbreviations as one plain alternation (the quick form groups them by
+# first letter behind a capital letter class).
+_STANDALONE_PLAINLY = re.compile(
+    r"(?<![\w.])(?:" + "|".join(
+        re.escape(a) for a in sorted(recognise.US_STATE_ABBREVIATIONS, key=len, reverse=True)
+        if a not in recognise._NOT_STANDALONE and " " not in a
+    ) + r")(?!\w)"
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(
+    ["Ga.", "S.C.", "N.Y.", "Miss.", "La.", "W.Va.", "Okla.", "Nebr.", "Neb.", "x", "Ka.",
+     ".", " ", "-", ",", "a", "NGa.", "Tenn.s"]
+), max_size=12).map("".join))
+def test_standalone_state_abbreviations_match_the_plain_alternation(text: str) -> None:
+    quick = [m.span() for m in recognise._STANDALONE_STATE.finditer(text)]
+    assert quick == [m.span() for m in _STANDALONE_PLAINLY.finditer(text)]
 
 
 def _org_or_person_plainly(text: str, hit: recognise.SpanHit, first: str, single: bool) -> bool:
@@ -252,7 +279,8 @@ def _org_or_person_plainly(text: str, hit: recognise.SpanHit, first: str, single
     after = recognise._WORD_AFTER.match(text, hit.end, hit.end + 30)
     nxt = after.group(1) if after else ""
     comma = text.startswith(",", hit.end)
-    if nxt[:1].isupper() and not comma and single and first in recognise.FIRST_NAMES:
+    given_names = all(w.lower() in recognise.FIRST_NAMES for w in hit.text.split())
+    if nxt[:1].isupper() and not comma and given_names:
         return (nxt.lower() not in recognise.REGION_HEADS
                 and nxt.lower() not in recognise.INSTITUTION_HEADS)
     if nxt[:1].isupper() and nxt.lower() in recognise.MEDIA_HEADS and not comma:

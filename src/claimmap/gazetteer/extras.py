@@ -96,7 +96,7 @@ def apply_regions(writer: IndexWriter) -> None:
         cc = countries.pop() if len(countries) == 1 else None
         rec = PlaceRecord(-number, name, "region", lat, lon, cc, source="claimmap", slug=slug)
         writer.add_place(rec)
-        writer.add_names(-number, aliases.split("|"))
+        writer.add_names(-number, [a for a in aliases.split("|") if a])
 
 
 def _find_current(writer: IndexWriter, name: str, cc: str, a1: str) -> int | None:

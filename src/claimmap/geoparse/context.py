@@ -24,7 +24,14 @@ from rapidfuzz import fuzz
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.geoparse import patterns
 from claimmap.geoparse.candidates import Option
-from claimmap.geoparse.lexicon import CONNECTORS, FIRST_NAMES, PERSON_VERBS, REGION_HEADS
+from claimmap.geoparse.lexicon import (
+    CIVIC_HEADS,
+    CONNECTORS,
+    DIRECTIONS,
+    FIRST_NAMES,
+    PERSON_VERBS,
+    REGION_HEADS,
+)
 from claimmap.geoparse.recognise import SpanHit, has_lower_word, in_headline, person_names
 from claimmap.geoparse.text import match_back
 
@@ -54,6 +61,12 @@ _CUE_AFTER = re.compile(r",\s*(?=[A-Z])|\s+(?:in|near)\s+(?=[A-Z])")
 # ``$``, which also matches before a newline that ends the searched window.
 _PREV_WORD = re.compile(r"\n?[ \t]+([\w'’.-]*[A-Za-z])")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+# "City" alone follows many names that are no town ("Emerald City Players"); "City
+# Council" and "City Hall" follow towns.
+_CIVIC_AFTER = re.compile(
+    r"[ \t]+(?:City[ \t]+(?:Council|Hall|Manager|Commission|Clerk|Attorney)|(?:"
+    + "|".join(sorted(w.capitalize() for w in CIVIC_HEADS)) + r"))\b"
+)
 _EXEMPT = frozenset({"region", "abbrev", "cue", "cyrillic", "given", "feature"})
 
 
@@ -65,15 +78,14 @@ def keep_hits(
 ) -> list[int]:
     """Indices of the hits that stand as place mentions in this text. ``common_word``
     tells frequent English words ("Give", "Still": see ``Gazetteer.common_word``)."""
-    starts = {h.start for h in hits}
-    ends = {h.end for h in hits}
-    strong: dict[tuple[str, int], bool] = {}  # see _weak
+    reading = _Reading(text, hits)
     return [
         i
         for i, (h, o) in enumerate(zip(hits, options, strict=True))
-        if not _weak(text, h, o, starts, ends, hits, strong)
-        and not (" " not in h.text and common_word(h.text) and _uncued_weak(text, h, o, starts))
-    ]
+        if not reading.weak(h, o)
+        and not (" " not in h.text and common_word(h.text)
+                 and _uncued_weak(text, h, o, reading.starts))
+    ]  # fmt: skip
 
 
 def _uncued_weak(text: str, hit: SpanHit, options: tuple[Option, ...], starts: set[int]) -> bool:
@@ -90,35 +102,41 @@ def _uncued_weak(text: str, hit: SpanHit, options: tuple[Option, ...], starts: s
     return not _cued(text, hit, starts, _PLACE_CUE_BEFORE) or in_headline(text, hit.start)
 
 
-def _weak(
-    text: str,
-    hit: SpanHit,
-    options: tuple[Option, ...],
-    starts: set[int],
-    ends: set[int],
-    hits: list[SpanHit],
-    strong: dict[tuple[str, int], bool],
-) -> bool:
-    """``strong``: whether some option is :func:`_strong`, by the hit's text and its
-    options tuple (alive while ``keep_hits`` runs, so its id names it), remembered
-    over the hits of one text (a name recurs with the same options)."""
-    if hit.source in _EXEMPT or " " in hit.text:
-        return False
-    key = (hit.text, id(options))
-    found = strong.get(key)
-    if found is None:
-        found = strong[key] = any(_strong(o, hit) for o in options)
-    if found:
-        return False
-    if _cued(text, hit, starts):
-        return False
-    if not any(_notable(o, hit) for o in options) or _bare_given_name(text, hit):
-        return True
-    return (
-        _named(text, hit.text, hits, ends)
-        or _capitalised_after(text, hit, starts)
-        or _lowercase_in_text(text, hit)
-    )
+class _Reading:
+    """What :func:`keep_hits` works out once per text and remembers over its hits."""
+
+    def __init__(self, text: str, hits: list[SpanHit]) -> None:
+        self.text = text
+        self.hits = hits
+        self.starts = {h.start for h in hits}
+        self.ends = {h.end for h in hits}
+        # whether some option is :func:`_strong`, by the hit's text and its options
+        # tuple (alive while ``keep_hits`` runs, so its id names it): a name recurs
+        # with the same options
+        self._strong: dict[tuple[str, int], bool] = {}
+
+    def weak(self, hit: SpanHit, options: tuple[Option, ...]) -> bool:
+        """Whether a single-word hit is too weak to stand: no strong option, no place
+        cue, and either no notable option or a sign
+        that the word names a person or is a common word here."""
+        if hit.source in _EXEMPT or " " in hit.text:
+            return False
+        key = (hit.text, id(options))
+        found = self._strong.get(key)
+        if found is None:
+            found = self._strong[key] = any(_strong(o, hit) for o in options)
+        if found:
+            return False
+        text = self.text
+        if _cued(text, hit, self.starts) or _civic_after(text, hit):
+            return False
+        if not any(_notable(o, hit) for o in options) or _bare_given_name(text, hit):
+            return True
+        return (
+            _named(text, hit.text, self.hits, self.ends)
+            or _capitalised_after(text, hit, self.starts)
+            or _lowercase_in_text(text, hit)
+        )
 
 
 def _named(text: str, word: str, hits: list[SpanHit], ends: set[int]) -> bool:
@@ -190,6 +208,12 @@ def _cued(
     return after is not None and after.end() in starts
 
 
+def _civic_after(text: str, hit: SpanHit) -> bool:
+    """A local public body or office after the name ("Carthage Police", "Woodstock
+    Mayor", "Bloomfield Town Council"): the name is the town it serves."""
+    return _CIVIC_AFTER.match(text, hit.end) is not None
+
+
 def _capitalised_before(text: str, hit: SpanHit, ends: set[int]) -> bool:
     m = match_back(_PREV_WORD, text, hit.start, 40)
     if m is None:
@@ -199,7 +223,8 @@ def _capitalised_before(text: str, hit: SpanHit, ends: set[int]) -> bool:
         return False
     if patterns.at_sentence_start(text, len(text) - m.end(1)):
         return False
-    return word.lower() not in CONNECTORS
+    low = word.lower()
+    return low not in CONNECTORS and low not in DIRECTIONS
 
 
 def _capitalised_after(text: str, hit: SpanHit, starts: set[int]) -> bool:

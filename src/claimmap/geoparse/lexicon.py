@@ -30,7 +30,7 @@ PERSON_TITLES = _words(
     reverend father sister brother king queen prince princess sir lord lady pope bishop
     admiral marshal chancellor premier secretary spokesman spokeswoman spokesperson
     coach director chairman ceo ambassador councilman councilwoman commissioner sheriff
-    patriarch envoy aide analyst expert correspondent sgt mrs rev gov dr
+    vice patriarch envoy aide analyst expert correspondent sgt mrs rev gov dr
     jr sr pct inc ltd corp cpl pvt det insp supt cmdr sens reps gens"""
 )
 
@@ -103,10 +103,11 @@ DIRECTIONS = _words(
 # Abbreviated name parts written with a period ("St. Louis", "Mt. Vernon").
 ABBREVIATED_PARTS = _words("st ste mt ft pt")
 
-# Words after which a capitalised name names an event or agreement, not the place.
+# Words after which a capitalised name names an event, an agreement or the alliance
+# made by one ("North Atlantic Alliance"), not the place.
 EVENT_HEADS = _words(
     """protests protest revolution uprising accords accord agreement agreements format
-    protocol protocols declaration doctrine convention treaty syndrome"""
+    protocol protocols declaration doctrine convention treaty syndrome alliance"""
 )
 
 # Institution words after a place name ("Virginia Department of Education", "Georgia
@@ -115,6 +116,16 @@ INSTITUTION_HEADS = _words(
     """state department board university college council assembly legislature senate
     police patrol highway commission authority agency office national general supreme
     district circuit superior county city"""
+)
+
+# Local public bodies and offices after a name ("Torrington Fire Department", "Carthage
+# Police Chief", "Woodstock Mayor", "Bloomfield Town Council", "a Kettering Republican"):
+# the name is the town or county they serve.
+CIVIC_HEADS = _words(
+    """mayor police fire sheriff councilman councilwoman selectman selectmen
+    township borough village town board schools volunteer public chamber
+    historical parks municipal planning zoning housing republican democrat
+    aldermen alderman"""
 )
 
 # Words after which a capitalised name is a person's surname, not a place.

@@ -284,8 +284,9 @@ def at_sentence_start(text: str, start: int) -> bool:
 
 # People. A middle initial ("Matthew D. Flores"), a title with or without its period
 # and an optional given name and initial ("Capt. Roy A. Nelson", "Dr. Caleb Chu"), or
-# an age in apposition ("Brian Keane, 38,") mark the last word as a person's surname.
-_SURNAME = r"(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b(?!['’-]\w)"
+# an age in apposition ("Brian Keane, 38,") mark the last word as a person's surname,
+# which may have a capital inside ("McClure", "DeWine").
+_SURNAME = r"(?P<surname>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z][a-z]+)?)\b(?!['’-]\w)"
 MIDDLE_INITIAL = re.compile(rf"{CAP_START}[a-z]+\s+[A-Z]\.\s+{_SURNAME}")
 AGE_APPOSITION = re.compile(rf"{CAP_START}[a-z]+\s+{_SURNAME},\s+\d{{1,3}},")
 

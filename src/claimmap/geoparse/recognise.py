@@ -39,6 +39,7 @@ from claimmap.geoparse.lexicon import (
     REGION_HEADS,
     SURNAME_CUES,
     UNIT_HEADS,
+    US_STATE_ABBREVIATIONS,
     WEAPONS,
     WEEKDAYS,
 )
@@ -221,8 +222,20 @@ def _outside_non_places(proposals: list[SpanHit], kept: list[SpanHit]) -> list[S
 
 
 def _plausible_feature(hit: SpanHit) -> bool:
-    first = _TOKEN.findall(hit.text)[0].lower()
-    return first not in COMMON_CAPITALISED and first not in PERSON_TITLES
+    """A feature's name starts with a name word, not a common one ("The River", "Peace
+    Bridge" stand, "Police Road" not); a street's may also start with a compass or
+    ordinal word ("West Tyler Street", "North Street", "First Avenue")."""
+    words = _TOKEN.findall(hit.text)
+    first = words[0].lower()
+    if first in PERSON_TITLES:
+        return False
+    if first not in COMMON_CAPITALISED:
+        return True
+    return first in _STREET_LEADS and words[-1].lower() in _STREET_HEADS
+
+
+_STREET_LEADS = DIRECTIONS | frozenset({"first", "second", "third", "center", "centre", "old"})
+_STREET_HEADS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway"})
 
 
 def _capitalised(span: str) -> bool:
@@ -470,7 +483,7 @@ _PERSON_LEADS = FIRST_NAMES | PERSON_TITLES
 # one start at most one shape matches (the word after the spaces is capitalised or
 # not).
 _PAIR_OR_SPEAKER = re.compile(
-    rf"({patterns.CAP_START}[a-z]+)(?:(\.?)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)"
+    rf"({patterns.CAP_START}[a-z]+)(?:(\.?)\s+(?=([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)\b)"
     r"|\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b)"
 )
 
@@ -482,6 +495,33 @@ _ABBREV_AFTER = re.compile(r",\s*(" + ABBREVIATION + r")")
 _PARTY_STATE = re.compile(r"[DRI](?<!\w[DRI])-(" + ABBREVIATION + r")(?![A-Za-z])")
 
 
+_NAME_END = re.compile(r"(?<![\w.])[A-Z][a-z]+$")
+# A state abbreviation on its own ("Scandal-plagued Ga. pastor", "in S.C. today"), but
+# not one that is also a word or a title ("Miss.", "Mass.", "Pa.", "Del.", "Ill.").
+_NOT_STANDALONE = frozenset(
+    {"Ark.", "Del.", "Ill.", "Ind.", "La.", "Mass.", "Miss.", "Mo.", "Ore.", "Pa.", "Tex.",
+     "Wash.", "Kan."}
+)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """A regex for ``words`` standing alone: a capital letter first, so that the
+    engine skips ahead to capitals, then per first letter the rest of the words that
+    start with it (as patterns.UP_START does for names)."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = "|".join(f"(?<={first}){'|'.join(r)}" if len(r) == 1
+                            else f"(?<={first})(?:{'|'.join(r)})"
+                            for first, r in sorted(rests.items()))  # fmt: skip
+    return rf"[A-Z](?<![\w.][A-Z])(?:{alternatives})(?!\w)"
+
+
+_STANDALONE_STATE = re.compile(_by_first_letter(
+    [a for a in US_STATE_ABBREVIATIONS if a not in _NOT_STANDALONE and " " not in a]
+))
+
+
 def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     """"Alexandria, La.": the state abbreviation after a place name is a mention, as
     is the state after a party letter ("D-S.C.")."""
@@ -491,9 +531,17 @@ def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     after = {m.start(): m for m in _ABBREV_AFTER.finditer(text)}
     if after:
         for h in hits:
-            m = after.get(h.end)
+            m = after.pop(h.end, None)
             if m is not None:
                 out.append(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev"))
+        # "Sulpher, La.": after a capitalised name the gazetteer does not know
+        out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
+                   for m in after.values()
+                   if _NAME_END.search(text, max(0, m.start() - 30), m.start()))
+    if "." in text:
+        out.extend(SpanHit(m.start(), m.end(), m.group(), "abbrev")
+                   for m in _STANDALONE_STATE.finditer(text)
+                   if not text[max(0, m.start() - 2) : m.start()].startswith(","))
     if "D-" in text or "R-" in text or "I-" in text:  # what every party letter match holds
         out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
                    for m in _PARTY_STATE.finditer(text))
