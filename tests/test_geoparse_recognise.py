@@ -376,3 +376,28 @@ def test_surnames_with_a_capital_inside_are_people() -> None:
     assert mention_texts(gaz, "Illustrative text. Storms hit McAlester overnight.") == [
         "McAlester"
     ]
+
+
+def test_census_given_names_make_the_next_word_a_person(gaz: TinyGazetteer) -> None:
+    """"Wade Gerasimov" is a person (Wade: a US Census given name, not in claimmap's own
+    short list), so the later bare "Gerasimov" is too; a given name that ends a
+    sentence ("Sam Wade. Gerasimov ...") or stands on the line above, as a letter's
+    signature does ("Margaret  Gerasimov"), marks nothing (illustrative texts)."""
+    assert mention_texts(gaz, "Illustrative text. Wade Gerasimov said talks failed. "
+                              "Gerasimov later left.") == []
+    assert mention_texts(gaz, "Illustrative text. They met Sam Wade. Gerasimov was "
+                              "shelled later.") == ["Gerasimov"]
+    assert mention_texts(gaz, "Illustrative letter. Peace now.  Margaret  Gerasimov") == [
+        "Gerasimov"
+    ]
+
+
+def test_census_given_names_leave_out_words_areas_and_short_names() -> None:
+    from claimmap.geoparse.given_names import census_given_names, given_names
+    from claimmap.geoparse.lexicon import FIRST_NAMES
+
+    census = census_given_names()
+    assert {"wade", "horace", "will", "israel", "sunday", "jo"} <= census  # the lists
+    names = given_names(lambda word: word == "Will", frozenset({"israel"}))
+    assert names >= FIRST_NAMES and {"wade", "horace"} <= names
+    assert not {"will", "israel", "sunday", "north", "jo"} & names

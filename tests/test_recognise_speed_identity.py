@@ -22,7 +22,7 @@ from claimmap.geoparse.text import fold, match_back
 _ALPHABET = "aAbBtTeEhHiInNoO .,'’-\n\t!?&É"
 texts = st.text(alphabet=_ALPHABET, max_size=60)
 # the forward forms these modules used before the backwards ones
-_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ž]+)\.?\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-zÀ-ž]+)(\.?) $")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|outside|into|toward|towards|across|of|through|around)"
@@ -38,7 +38,7 @@ def test_backwards_patterns_match_forward_searches(text: str, data: st.DataObjec
     lo = max(0, end - 30)
     forward = _WORD_BEFORE.search(text, lo, end)
     back = match_back(recognise._WORD_BEFORE, text, end, 30)
-    assert (forward and forward.group(1)) == (back and back.group(1)[::-1])
+    assert (forward and forward.groups()) == (back and (back.group(2)[::-1], back.group(1)))
 
     lo = max(0, end - 40)
     forward = _PREV_WORD.search(text, lo, end)
@@ -137,7 +137,7 @@ def test_word_shapes_are_the_three_patterns(text: str) -> None:
 
 
 _PAIR = re.compile(
-    rf"({patterns.CAP_START}[a-z]+)(\.?)\s+(?=([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)\b)"
+    rf"({patterns.CAP_START}[a-z]+)(\.?) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)\b)"
 )
 _SPEAKER = re.compile(rf"({patterns.CAP_START}[a-z]+)\s+(?:added|argued|noted|said|says|stated"
                       r"|told|warned|wrote)\b")
@@ -271,10 +271,10 @@ def test_standalone_state_abbreviations_match_the_plain_alternation(text: str) -
 def _org_or_person_plainly(text: str, hit: recognise.SpanHit, first: str, single: bool) -> bool:
     """_org_or_person_context before its word kinds were remembered."""
     before = match_back(recognise._WORD_BEFORE, text, hit.start, 30)
-    lead = before.group(1)[::-1] if before else ""
+    lead = before.group(2)[::-1] if before else ""
     if lead[:1].isupper() and lead.lower() in recognise.PERSON_TITLES:
         return True
-    if lead[:1].isupper() and lead.lower() in recognise.FIRST_NAMES:
+    if lead[:1].isupper() and lead.lower() in recognise.FIRST_NAMES and not before.group(1):
         return hit.source != "region"
     after = recognise._WORD_AFTER.match(text, hit.end, hit.end + 30)
     nxt = after.group(1) if after else ""

@@ -75,10 +75,12 @@ def keep_hits(
     hits: list[SpanHit],
     options: list[tuple[Option, ...]],
     common_word: Callable[[str], bool] = lambda _word: False,
+    given: frozenset[str] = FIRST_NAMES,
 ) -> list[int]:
     """Indices of the hits that stand as place mentions in this text. ``common_word``
-    tells frequent English words ("Give", "Still": see ``Gazetteer.common_word``)."""
-    reading = _Reading(text, hits)
+    tells frequent English words ("Give", "Still": see ``Gazetteer.common_word``);
+    ``given`` the given names that make the word after them a surname."""
+    reading = _Reading(text, hits, given)
     return [
         i
         for i, (h, o) in enumerate(zip(hits, options, strict=True))
@@ -105,9 +107,10 @@ def _uncued_weak(text: str, hit: SpanHit, options: tuple[Option, ...], starts: s
 class _Reading:
     """What :func:`keep_hits` works out once per text and remembers over its hits."""
 
-    def __init__(self, text: str, hits: list[SpanHit]) -> None:
+    def __init__(self, text: str, hits: list[SpanHit], given: frozenset[str]) -> None:
         self.text = text
         self.hits = hits
+        self.given = given
         self.starts = {h.start for h in hits}
         self.ends = {h.end for h in hits}
         # whether some option is :func:`_strong`, by the hit's text and its options
@@ -133,19 +136,21 @@ class _Reading:
         if not any(_notable(o, hit) for o in options) or _bare_given_name(text, hit):
             return True
         return (
-            _named(text, hit.text, self.hits, self.ends)
+            _named(text, hit.text, self.hits, self.ends, self.given)
             or _capitalised_after(text, hit, self.starts)
             or _lowercase_in_text(text, hit)
         )
 
 
-def _named(text: str, word: str, hits: list[SpanHit], ends: set[int]) -> bool:
+def _named(
+    text: str, word: str, hits: list[SpanHit], ends: set[int], given: frozenset[str] = FIRST_NAMES
+) -> bool:
     """Whether the text uses ``word`` as the second part of a name anywhere: a hit of
     that word with a capitalised word right before ("Kevin Holroyd"), or a person's
     surname (:func:`~claimmap.geoparse.recognise.person_names`). Asked only of the
     few weak hits that get this far, not worked out for every hit."""
     return any(h.text == word and _capitalised_before(text, h, ends) for h in hits) or (
-        word in person_names(text)
+        word in person_names(text, given)
     )
 
 

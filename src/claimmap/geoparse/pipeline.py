@@ -69,7 +69,8 @@ class GazetteerGeoparser:
         hits = self.recogniser.find(article.text)
         finder = self.finder
         options = [finder.options_to_keep(h) for h in hits]
-        keep = keep_hits(article.text, hits, options, self.gazetteer.common_word)
+        keep = keep_hits(article.text, hits, options, self.gazetteer.common_word,
+                         self.recogniser.given_names)
         keep = [i for i in keep if _named(article.text, hits[i], options[i])]
         keep = _with_country_acronyms(hits, options, keep)
         kept = [hits[i] for i in keep]

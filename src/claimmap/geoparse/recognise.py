@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse import automaton, patterns
+from claimmap.geoparse.given_names import given_names
 from claimmap.geoparse.lexicon import (
     ABBREVIATED_PARTS,
     ABBREVIATION,
@@ -47,7 +48,9 @@ from claimmap.geoparse.text import match_back
 
 # The word before a position, written backwards for text.match_back: spaces, an
 # optional period, letters ("President. X" read from X).
-_WORD_BEFORE = re.compile(r"\s+\.?([A-Za-zÀ-ž]+)")
+# Backwards: "Gen. " or "Maria " before a hit, one space apart (a letter's signature
+# puts the writer's name a line above the town); group 1 the period, group 2 the word.
+_WORD_BEFORE = re.compile(r" (\.?)([A-Za-zÀ-ž]+)")
 _WORD_AFTER = re.compile(r"[\s,]*([A-Za-zÀ-ž']+)")
 _TOKEN = re.compile(r"[A-Za-zÀ-ž]+")
 
@@ -76,6 +79,15 @@ class Recogniser:
         self._gazetteer = gazetteer
         self._machine: Any = None
         self._shapes: dict[str, tuple[str, bool] | None] = {}
+        self._given: frozenset[str] | None = None
+
+    @property
+    def given_names(self) -> frozenset[str]:
+        """Given names that make the next word a surname (see :mod:`.given_names`)."""
+        if self._given is None:
+            gaz = self._gazetteer
+            self._given = given_names(gaz.common_word, gaz.area_keys())
+        return self._given
 
     @property
     def machine(self) -> Any:
@@ -86,11 +98,12 @@ class Recogniser:
     def find(self, text: str) -> list[SpanHit]:
         """Place-name spans in ``text``, non-overlapping, in text order."""
         proposals = self._propose(text)
-        people = person_names(text)
+        given = self.given_names
+        people = person_names(text, given)
         ampersand = "&" in text
         kept = [
             h for h in proposals
-            if self._plausible(text, h) and not _a_person(text, h, people)
+            if self._plausible(text, h, given) and not _a_person(text, h, people)
             and not _in_organisation(text, h, ampersand)
         ]
         kept = _outside_compounds(proposals, kept)
@@ -119,7 +132,7 @@ class Recogniser:
             hits.extend(SpanHit(s, e, text[s:e], source) for s, e in spans)
         return [h for h in hits if not _fragment(text, h.start, h.end)]
 
-    def _plausible(self, text: str, hit: SpanHit) -> bool:
+    def _plausible(self, text: str, hit: SpanHit, given: frozenset[str]) -> bool:
         if hit.source in ("cyrillic", "abbrev"):
             return True
         if hit.source == "feature":
@@ -134,7 +147,7 @@ class Recogniser:
             return False  # "Center Street", "Landmark Bank"
         if _quoted_single(text, hit):
             return False
-        if _org_or_person_context(text, hit, first, single):
+        if _org_or_person_context(text, hit, first, single, given):
             return False
         if hit.source == "gazetteer" and _lowercase_elsewhere(text, hit):
             return False
@@ -248,13 +261,15 @@ def _capitalised(span: str) -> bool:
     return True
 
 
-def _org_or_person_context(text: str, hit: SpanHit, first: str, single: bool) -> bool:
-    """A title or a given name right before ("President X", "Vladimir X"), a surname
-    right after a given name ("Maria Petrova": the hit is the given name), or an event
-    noun after ("Maidan protests"). Weaker cues (organisations, bare given names) are
+def _org_or_person_context(
+    text: str, hit: SpanHit, first: str, single: bool, given: frozenset[str] = FIRST_NAMES
+) -> bool:
+    """A title or a given name (of ``given``) right before ("President X", "Vladimir X"),
+    a surname right after a given name ("Maria Petrova": the hit is the given name), or
+    an event noun after ("Maidan protests"). Weaker cues (organisations, bare given names) are
     weighed in :mod:`claimmap.geoparse.context`, which knows how strong the place is."""
     before = match_back(_WORD_BEFORE, text, hit.start, 30)
-    lead = _lead_kind(before.group(1)) if before else _NO_LEAD
+    lead = _lead_kind(before.group(2), before.group(1), given) if before else _NO_LEAD
     if lead == _TITLE:
         return True
     if lead == _GIVEN:
@@ -279,9 +294,10 @@ _TITLE, _GIVEN, _NO_LEAD = "title", "given", "none"
 
 
 @lru_cache(maxsize=65536)
-def _lead_kind(backward: str) -> str:
+def _lead_kind(backward: str, period: str, given: frozenset[str]) -> str:
     """:data:`_TITLE` when the word written backwards in ``backward`` is a capitalised
-    person's title ("President"), :data:`_GIVEN` when a capitalised given name, else
+    person's title ("President", "Gen."), :data:`_GIVEN` when a capitalised given name
+    (of ``given``) with no ``period`` after it ("Israel. Finland": a sentence ends), else
     :data:`_NO_LEAD` (remembered: the same words recur before hits)."""
     word = backward[::-1]
     if not word[:1].isupper():
@@ -289,7 +305,7 @@ def _lead_kind(backward: str) -> str:
     low = word.lower()
     if low in PERSON_TITLES:
         return _TITLE
-    return _GIVEN if low in FIRST_NAMES else _NO_LEAD
+    return _GIVEN if low in given and not period else _NO_LEAD
 
 
 class _NextWord(NamedTuple):
@@ -454,8 +470,9 @@ def _has_lower_word(text: str, word: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def person_names(text: str) -> frozenset[str]:
-    """Surnames the text gives to people: "Vladimir Putin", "President Zelensky",
+def person_names(text: str, given: frozenset[str] = FIRST_NAMES) -> frozenset[str]:
+    """Surnames the text gives to people (``given``: the given names that mark one):
+    "Vladimir Putin", "President Zelensky",
     "Matthew D. Flores", "Brian Keane, 38,", "Khodarenok said"; later bare uses of
     these words are people too."""
     out: set[str] = patterns.surnames(text, PERSON_TITLES)
@@ -465,7 +482,10 @@ def person_names(text: str) -> frozenset[str]:
         if not word:  # "Khodarenok said" (a pair's second word is never empty)
             speakers.append(lead)
             continue
-        if lead.lower() in _PERSON_LEADS:
+        low = lead.lower()
+        # a title may end in a period ("Gen. Smith"); a given name may not ("Columbus.
+        # Ohio gave": a sentence ends there)
+        if low in PERSON_TITLES or (not dot and low in given):
             out.add(word)
         if not dot:
             seconds.add(word.partition("-")[0])
@@ -473,17 +493,14 @@ def person_names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_PERSON_LEADS = FIRST_NAMES | PERSON_TITLES
-
-
-# A capitalised word, then either another one (group 3: a pair, "Vladimir Putin",
-# "Gen. Smith") or a verb of speech ("Khodarenok said"). One pass finds what two
-# separate passes would: both shapes start at a capital that begins a word, and
-# neither's match holds another such capital, so no match hides another; and at
-# one start at most one shape matches (the word after the spaces is capitalised or
-# not).
+# A capitalised word, then either another one a space apart (group 3: a pair,
+# "Vladimir Putin", "Gen. Smith") or a verb of speech ("Khodarenok said"). One pass
+# finds what two separate passes would: both shapes start at a capital that begins a
+# word, and neither's match holds another such capital, so no match hides another;
+# and at one start at most one shape matches (the word after the spaces is
+# capitalised or not).
 _PAIR_OR_SPEAKER = re.compile(
-    rf"({patterns.CAP_START}[a-z]+)(?:(\.?)\s+(?=([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)\b)"
+    rf"({patterns.CAP_START}[a-z]+)(?:(\.?) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)\b)"
     r"|\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b)"
 )
 
