@@ -401,3 +401,28 @@ def test_census_given_names_leave_out_words_areas_and_short_names() -> None:
     names = given_names(lambda word: word == "Will", frozenset({"israel"}))
     assert names >= FIRST_NAMES and {"wade", "horace"} <= names
     assert not {"will", "israel", "sunday", "north", "jo"} & names
+
+
+def test_a_title_in_full_before_a_period_ends_the_sentence(gaz: TinyGazetteer) -> None:
+    """"... the Judge. Kramatorsk ..." starts a new sentence with the town; "Gen.
+    Kramatorsk" is an abbreviated title before a surname (illustrative texts)."""
+    text = "Illustrative text. The case went to the Judge. Kramatorsk was shelled later."
+    assert mention_texts(gaz, text) == ["Kramatorsk"]
+    assert mention_texts(gaz, "Illustrative text. Gen. Kramatorsk said little.") == []
+
+
+def test_initials_with_periods_are_no_airport_code() -> None:
+    """"L.A." is how texts write Los Angeles's initials; "LAX" in capitals is a code."""
+    from claimmap.gazetteer.base import NameMatch as Match
+    from claimmap.geoparse.candidates import _code
+
+    town = _place(22, "Los Angeles", 3_800_000)
+    assert not _code(Match(town, "L.A.", False))
+    assert _code(Match(town, "LAX", False))
+
+
+def test_a_town_police_in_lower_case_marks_the_town(gaz: TinyGazetteer) -> None:
+    """"Gerasimov police" (lower case) is the town's police too, though the text also
+    writes the name after a capitalised word (illustrative text)."""
+    text = "Illustrative text. Gerasimov police arrived. Then Lenin Gerasimov arrived."
+    assert mention_texts(gaz, text) == ["Gerasimov"]

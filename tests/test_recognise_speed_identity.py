@@ -159,6 +159,12 @@ def test_one_pass_person_patterns_match_the_separate_ones(text: str) -> None:
     titled = patterns._titled(titles)
     assert titled is not None
     assert [m.group("surname") for m in titled.finditer(text)] == plain
+    # after a title in full, a period ends the sentence: no surname follows
+    with_period = {m.group("surname") for m in _TITLED.finditer(text)
+                   if (m.group("first") + m.group("rest")).lower() in titles
+                   and (len(m.group("first") + m.group("rest")) <= 4
+                        or text[m.end("rest"):m.end("rest") + 1] != ".")}
+    assert patterns.surnames(text, titles) >= with_period
     assert patterns._titled(frozenset({"Mr", "x"})) is None
     assert recognise._LOWER_WORD.findall(text) == re.findall(r"\b[a-z][a-z'’-]*\b", text)
 
@@ -249,7 +255,7 @@ def test_state_abbreviations_looked_up_by_position(text: str) -> None:
 
 
 # The standalone abbreviations as one plain alternation (the quick form groups them by
-# first letter behind a capital letter class).
+# first letter, and leaves the period before to the code).
 _STANDALONE_PLAINLY = re.compile(
     r"(?<![\w.])(?:" + "|".join(
         re.escape(a) for a in sorted(recognise.US_STATE_ABBREVIATIONS, key=len, reverse=True)
@@ -264,7 +270,8 @@ _STANDALONE_PLAINLY = re.compile(
      ".", " ", "-", ",", "a", "NGa.", "Tenn.s"]
 ), max_size=12).map("".join))
 def test_standalone_state_abbreviations_match_the_plain_alternation(text: str) -> None:
-    quick = [m.span() for m in recognise._STANDALONE_STATE.finditer(text)]
+    quick = [m.span() for m in recognise._STANDALONE_STATE.finditer(text)
+             if text[max(0, m.start() - 1) : m.start()] != "."]
     assert quick == [m.span() for m in _STANDALONE_PLAINLY.finditer(text)]
 
 
@@ -272,7 +279,9 @@ def _org_or_person_plainly(text: str, hit: recognise.SpanHit, first: str, single
     """_org_or_person_context before its word kinds were remembered."""
     before = match_back(recognise._WORD_BEFORE, text, hit.start, 30)
     lead = before.group(2)[::-1] if before else ""
-    if lead[:1].isupper() and lead.lower() in recognise.PERSON_TITLES:
+    period = bool(before and before.group(1))
+    if (lead[:1].isupper() and lead.lower() in recognise.PERSON_TITLES
+            and (not period or len(lead) <= 4)):
         return True
     if lead[:1].isupper() and lead.lower() in recognise.FIRST_NAMES and not before.group(1):
         return hit.source != "region"

@@ -277,9 +277,10 @@ def _abbreviation_forms(name: str) -> tuple[str, ...]:
 
 def _code(m: NameMatch) -> bool:
     """A town's alternate name in capitals of up to four letters: an airport or other
-    code ("SEA" for Seattle), never what a text means by the word."""
+    code ("SEA" for Seattle), never what a text means by the word. Initials written
+    with periods ("L.A." for Los Angeles) are no code: they are how texts write it."""
     return (m.place.kind == "populated_place" and not m.primary and len(m.matched) <= 4
-            and m.matched.isupper())
+            and m.matched.isupper() and m.matched.isalpha())
 
 
 def _exact(m: NameMatch) -> Option:

@@ -61,11 +61,13 @@ _CUE_AFTER = re.compile(r",\s*(?=[A-Z])|\s+(?:in|near)\s+(?=[A-Z])")
 # ``$``, which also matches before a newline that ends the searched window.
 _PREV_WORD = re.compile(r"\n?[ \t]+([\w'’.-]*[A-Za-z])")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
-# "City" alone follows many names that are no town ("Emerald City Players"); "City
-# Council" and "City Hall" follow towns.
+# A public body after a name (CIVIC_HEADS, capitalised); "City" alone follows many
+# names that are no town ("Emerald City Players"), "City Council" and "City Hall" follow
+# towns; a town's "police", "mayor" or "firefighters" may be written in lower case.
 _CIVIC_AFTER = re.compile(
     r"[ \t]+(?:City[ \t]+(?:Council|Hall|Manager|Commission|Clerk|Attorney)|(?:"
-    + "|".join(sorted(w.capitalize() for w in CIVIC_HEADS)) + r"))\b"
+    + "|".join(sorted(w.capitalize() for w in CIVIC_HEADS))
+    + r")|police|mayor|firefighters)\b"
 )
 _EXEMPT = frozenset({"region", "abbrev", "cue", "cyrillic", "given", "feature"})
 

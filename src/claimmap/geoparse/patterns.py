@@ -30,7 +30,7 @@ WORD = rf"{_UP}{_LOW}+"
 NAME = rf"{WORD}(?:-{WORD}|-{_LOW}+)*(?:\s{WORD}(?:-{WORD})*){{0,2}}"
 
 
-def _by_first_letter(alternatives: list[tuple[str, str]], word_start: bool = False) -> str:
+def by_first_letter(alternatives: list[tuple[str, str]], word_start: bool = False) -> str:
     """The alternation of ``alternatives`` (each a first letter and the pattern of the
     rest), grouped by first letter in their order: ``ska|sk|ovo`` as
     ``s(?:ka|k)|o(?:vo)``. Only the group of the letter at hand can match, so the
@@ -58,7 +58,7 @@ def _introducers(phrases: list[str]) -> str:
         rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
         initials = phrase[0] if phrase in _NOUNS else phrase[0] + phrase[0].upper()
         alternatives.extend((letter, rest) for letter in initials)
-    return _by_first_letter(alternatives, word_start=True)
+    return by_first_letter(alternatives, word_start=True)
 
 
 INTRODUCED = re.compile(
@@ -66,7 +66,7 @@ INTRODUCED = re.compile(
     + rf")\s+(?:the\s+)?(?P<name>{WORD}(?:-{WORD})*)"
 )
 
-_SUFFIX_ALT = _by_first_letter(
+_SUFFIX_ALT = by_first_letter(
     [(suffix[0], suffix[1:]) for suffix in sorted(TOPONYM_SUFFIXES, key=len, reverse=True)]
 )
 SUFFIXED = re.compile(rf"(?P<name>{UP_START}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
@@ -311,7 +311,7 @@ def _titled(titles: frozenset[str]) -> re.Pattern[str] | None:
     ]
     if not capitalised:
         return None
-    alternation = _by_first_letter(capitalised, word_start=True)
+    alternation = by_first_letter(capitalised, word_start=True)
     return re.compile(_TITLED.format(titles=alternation))
 
 
@@ -330,8 +330,17 @@ def surnames(text: str, titles: frozenset[str]) -> set[str]:
         out.update(m.group("surname") for m in AGE_APPOSITION.finditer(text))
     titled = _titled(titles)
     if titled is not None:
-        out.update(m.group("surname") for m in titled.finditer(text))
+        # a title in full before a period ends a sentence ("... Court Judge. Columbus
+        # attorney ..."); only an abbreviated one ("Gen.", "Capt.") goes on to a name
+        out.update(m.group("surname") for m in titled.finditer(text)
+                   if m.end() - m.start() <= ABBREVIATED_TITLE
+                   or text[m.end() : m.end() + 1] != ".")
     return out
+
+
+#: Titles of up to four letters are written abbreviated ("Gen.", "Sgt.", "Capt."); a
+#: longer one before a period ends a sentence.
+ABBREVIATED_TITLE = 4
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")

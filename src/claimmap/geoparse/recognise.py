@@ -297,15 +297,20 @@ _TITLE, _GIVEN, _NO_LEAD = "title", "given", "none"
 def _lead_kind(backward: str, period: str, given: frozenset[str]) -> str:
     """:data:`_TITLE` when the word written backwards in ``backward`` is a capitalised
     person's title ("President", "Gen."), :data:`_GIVEN` when a capitalised given name
-    (of ``given``) with no ``period`` after it ("Israel. Finland": a sentence ends), else
-    :data:`_NO_LEAD` (remembered: the same words recur before hits)."""
+    (of ``given``), else :data:`_NO_LEAD` (remembered: the same words recur before
+    hits). With a ``period`` after it only an abbreviated title counts: after "Judge."
+    or "Israel." a sentence ends."""
     word = backward[::-1]
     if not word[:1].isupper():
         return _NO_LEAD
     low = word.lower()
+    if period:
+        short = len(low) <= patterns.ABBREVIATED_TITLE
+        return _TITLE if short and low in PERSON_TITLES else _NO_LEAD
     if low in PERSON_TITLES:
         return _TITLE
-    return _GIVEN if low in given and not period else _NO_LEAD
+    return _GIVEN if low in given else _NO_LEAD
+
 
 
 class _NextWord(NamedTuple):
@@ -483,9 +488,12 @@ def person_names(text: str, given: frozenset[str] = FIRST_NAMES) -> frozenset[st
             speakers.append(lead)
             continue
         low = lead.lower()
-        # a title may end in a period ("Gen. Smith"); a given name may not ("Columbus.
-        # Ohio gave": a sentence ends there)
-        if low in PERSON_TITLES or (not dot and low in given):
+        # a title may end in a period if abbreviated ("Gen. Smith"); a given name or a
+        # title in full may not ("Columbus. Ohio gave", "the judge. Columbus": a
+        # sentence ends there)
+        if (low in PERSON_TITLES and (not dot or len(low) <= patterns.ABBREVIATED_TITLE)) or (
+            not dot and low in given
+        ):
             out.add(word)
         if not dot:
             seconds.add(word.partition("-")[0])
@@ -521,22 +529,15 @@ _NOT_STANDALONE = frozenset(
 )
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """A regex for ``words`` standing alone: a capital letter first, so that the
-    engine skips ahead to capitals, then per first letter the rest of the words that
-    start with it (as patterns.UP_START does for names)."""
-    rests: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    alternatives = "|".join(f"(?<={first}){'|'.join(r)}" if len(r) == 1
-                            else f"(?<={first})(?:{'|'.join(r)})"
-                            for first, r in sorted(rests.items()))  # fmt: skip
-    return rf"[A-Z](?<![\w.][A-Z])(?:{alternatives})(?!\w)"
-
-
-_STANDALONE_STATE = re.compile(_by_first_letter(
-    [a for a in US_STATE_ABBREVIATIONS if a not in _NOT_STANDALONE and " " not in a]
-))
+# (patterns' grouping by first letter, each letter beginning a word, lets the regex
+# engine skip ahead to candidate capitals)
+_STANDALONE_STATE = re.compile(
+    "(?:" + patterns.by_first_letter(
+        [(a[0], re.escape(a[1:])) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)
+         if a not in _NOT_STANDALONE and " " not in a],
+        word_start=True,
+    ) + r")(?!\w)"
+)
 
 
 def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
@@ -558,7 +559,8 @@ def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     if "." in text:
         out.extend(SpanHit(m.start(), m.end(), m.group(), "abbrev")
                    for m in _STANDALONE_STATE.finditer(text)
-                   if not text[max(0, m.start() - 2) : m.start()].startswith(","))
+                   if not text[max(0, m.start() - 2) : m.start()].startswith(",")
+                   and text[max(0, m.start() - 1) : m.start()] != ".")
     if "D-" in text or "R-" in text or "I-" in text:  # what every party letter match holds
         out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
                    for m in _PARTY_STATE.finditer(text))
