@@ -266,13 +266,14 @@ def _org_or_person_context(
 ) -> bool:
     """A title or a given name (of ``given``) right before ("President X", "Vladimir X"),
     a surname right after a given name ("Maria Petrova": the hit is the given name), or
-    an event noun after ("Maidan protests"). Weaker cues (organisations, bare given names) are
-    weighed in :mod:`claimmap.geoparse.context`, which knows how strong the place is."""
+    an event noun after ("Maidan protests"). Weaker cues (organisations, bare given
+    names) are weighed in :mod:`claimmap.geoparse.context`, which knows how strong the
+    place is."""
     before = match_back(_WORD_BEFORE, text, hit.start, 30)
-    lead = _lead_kind(before.group(2), before.group(1), given) if before else _NO_LEAD
+    lead, word = _lead_kind(before.group(2), before.group(1)) if before else _NO_LEAD
     if lead == _TITLE:
         return True
-    if lead == _GIVEN:
+    if lead == _NAME_LIKE and word in given:
         return hit.source != "region"
     after = _WORD_AFTER.match(text, hit.end, hit.end + 30)
     nxt = _next_kind(after.group(1) if after else "")
@@ -289,27 +290,29 @@ def _given_names_only(span: str) -> bool:
     return all(word.lower() in FIRST_NAMES for word in _TOKEN.findall(span))
 
 
-# What the word before a hit says of it (see _org_or_person_context).
-_TITLE, _GIVEN, _NO_LEAD = "title", "given", "none"
+# What the word before a hit says of it (see _org_or_person_context): a title, a
+# capitalised word with no period after it (a given name if the recogniser's given
+# names hold it), or nothing.
+_TITLE, _NAME_LIKE, _NONE = "title", "name-like", "none"
+_NO_LEAD = (_NONE, "")
 
 
 @lru_cache(maxsize=65536)
-def _lead_kind(backward: str, period: str, given: frozenset[str]) -> str:
-    """:data:`_TITLE` when the word written backwards in ``backward`` is a capitalised
-    person's title ("President", "Gen."), :data:`_GIVEN` when a capitalised given name
-    (of ``given``), else :data:`_NO_LEAD` (remembered: the same words recur before
-    hits). With a ``period`` after it only an abbreviated title counts: after "Judge."
-    or "Israel." a sentence ends."""
+def _lead_kind(backward: str, period: str) -> tuple[str, str]:
+    """The kind of the word written backwards in ``backward`` and the word in lower
+    case: :data:`_TITLE` when a capitalised person's title ("President", "Gen."),
+    :data:`_NAME_LIKE` when another capitalised word with no ``period`` after it, else
+    :data:`_NONE` (remembered: the same words recur before hits). With a period after
+    it only an abbreviated title counts: after "Judge." or "Israel." a sentence ends.
+    The given names are not part of the key: each recogniser has its own."""
     word = backward[::-1]
     if not word[:1].isupper():
         return _NO_LEAD
     low = word.lower()
     if period:
         short = len(low) <= patterns.ABBREVIATED_TITLE
-        return _TITLE if short and low in PERSON_TITLES else _NO_LEAD
-    if low in PERSON_TITLES:
-        return _TITLE
-    return _GIVEN if low in given else _NO_LEAD
+        return (_TITLE, low) if short and low in PERSON_TITLES else _NO_LEAD
+    return (_TITLE if low in PERSON_TITLES else _NAME_LIKE), low
 
 
 
