@@ -426,3 +426,17 @@ def test_a_town_police_in_lower_case_marks_the_town(gaz: TinyGazetteer) -> None:
     writes the name after a capitalised word (illustrative text)."""
     text = "Illustrative text. Gerasimov police arrived. Then Lenin Gerasimov arrived."
     assert mention_texts(gaz, text) == ["Gerasimov"]
+
+
+def test_a_saints_possessive_names_a_church_unless_a_big_town_bears_it() -> None:
+    """"St. John's Lutheran School" is a school, "St. John's, N.L." the town; "St.
+    Louis's mayor" is the big town's (illustrative text)."""
+    gaz = TinyGazetteer()
+    place = _place(23, "St. John", 15_000)
+    gaz._places[place.id] = place
+    gaz._by.setdefault(name_key("St. John"), []).append(NameMatch(place, "St. John", True))
+    text = ("Illustrative text. Pupils of St. John's Lutheran School met St. Louis's mayor. "
+            "Ships left St. John's, N.L., for Kharkiv.")
+    assert [t for t in mention_texts(gaz, text) if t.startswith("St")] == [
+        "St. Louis", "St. John"
+    ]

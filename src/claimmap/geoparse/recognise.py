@@ -104,7 +104,7 @@ class Recogniser:
         kept = [
             h for h in proposals
             if self._plausible(text, h, given) and not _a_person(text, h, people)
-            and not _in_organisation(text, h, ampersand)
+            and not _in_organisation(text, h, ampersand) and not self._a_church(text, h)
         ]
         kept = _outside_compounds(proposals, kept)
         kept = _outside_non_places(proposals, kept)
@@ -153,6 +153,18 @@ class Recogniser:
             return False
         return not (hit.source == "suffix" and patterns.at_sentence_start(text, hit.start)
                     and _lowercase_elsewhere(text, hit))
+
+    def _a_church(self, text: str, hit: SpanHit) -> bool:
+        """"St. John's Lutheran School", "St. Paul's Church", "St. Michael's pupils":
+        after a saint's given name the possessive names a church, a school or a feast,
+        unless a big town bears the name ("St. Paul's mayor") or a state follows
+        ("St. John's, N.L.")."""
+        if not hit.text.startswith("S") or _POSSESSIVE_NOT_LISTED.match(text, hit.end) is None:
+            return False
+        saint = _SAINT_NAME.fullmatch(hit.text)
+        if saint is None or saint.group(1).lower() not in FIRST_NAMES:
+            return False
+        return not any(m.place.population >= _BIG_TOWN for m in self._gazetteer.lookup(hit.text))
 
     def _name_shape(self, span: str) -> tuple[str, bool] | None:
         """:func:`name_shape` of ``span``, remembered (names recur across texts)."""
@@ -379,6 +391,9 @@ _STATE_AFTER = re.compile(r",\s+[A-Z]")
 
 
 _AMPERSAND = re.compile(r"\s*&\s*")
+_SAINT_NAME = re.compile(r"(?:St\.?|Saint)\s+([A-Z][a-z]+)")
+_POSSESSIVE_NOT_LISTED = re.compile(r"['’]s(?!,)")
+_BIG_TOWN = 100_000  # as context.STRONG_POPULATION
 _SAINT_BEFORE = re.compile(r"\b(?:St|Saint)\.?\s+$")
 
 
