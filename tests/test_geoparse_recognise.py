@@ -440,3 +440,15 @@ def test_a_saints_possessive_names_a_church_unless_a_big_town_bears_it() -> None
     assert [t for t in mention_texts(gaz, text) if t.startswith("St")] == [
         "St. Louis", "St. John"
     ]
+
+
+def test_a_firms_hyphenated_name_is_no_pair_of_places() -> None:
+    """"Mercedes-Benz" joins two names that towns bear, yet names a firm; a pair of
+    towns ("Sloviansk-Kramatorsk") still stands (illustrative text)."""
+    gaz = TinyGazetteer()
+    for n, name in ((24, "Mercedes"), (25, "Benz")):
+        place = _place(n, name, 30_000)
+        gaz._places[place.id] = place
+        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    text = "Illustrative text. Mercedes-Benz trucks left the Sloviansk-Kramatorsk area."
+    assert mention_texts(gaz, text) == ["Sloviansk", "Kramatorsk"]

@@ -265,7 +265,11 @@ MEDIA_HEADS = _words(
 )
 
 # Names of buildings and institutions that GeoNames also lists as towns' alternate names.
-NON_PLACE_PHRASES = frozenset({"white house", "the post", "the kremlin", "the pentagon"})
+NON_PLACE_PHRASES = frozenset({"white house", "the post", "the kremlin", "the pentagon"}) | (
+    # firms whose hyphenated names join two place names ("Wal-Mart": Wal, Mart, Texas)
+    _words("wal-mart coca-cola rolls-royce mercedes-benz harley-davidson hewlett-packard"
+           " anheuser-busch sherwin-williams krauss-maffei")
+)
 
 # Frequent English words that are also (tiny) place names somewhere.
 STOPWORDS = _words(

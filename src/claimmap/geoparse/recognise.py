@@ -201,7 +201,9 @@ def name_shape(gazetteer: Gazetteer, span: str) -> tuple[str, bool] | None:
         return None  # "The City", "North Central"
     if not single and "-" in span and all(_adjective_part(gazetteer, w) for w in words):
         return None  # "Russian-Ukrainian", "Russo-Ukrainian", "March-April"
-    if " ".join(w.lower() for w in words) in NON_PLACE_PHRASES:
+    if " ".join(w.lower() for w in words) in NON_PLACE_PHRASES or (
+        "-" in span and span.lower() in NON_PLACE_PHRASES
+    ):
         return None  # "White House": a building, though a town's alternate name
     return first, single
 
@@ -588,14 +590,16 @@ def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
 def _compounds(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     """A hyphenated capitalised token whose parts are not all known names is one
     mention as a whole ("Gulyai-Pol"); when every part is known, the parts stand
-    ("Sloviansk-Kramatorsk")."""
+    ("Sloviansk-Kramatorsk"), unless the whole is a firm's name ("Wal-Mart")."""
     out = []
     known = {(h.start, h.end) for h in hits}
     for s, e in patterns.hyphenated(text):
         if text[s : text.index("-", s)].lower() in HYPHEN_PREFIXES:
             continue
         parts = [(m.start() + s, m.end() + s) for m in _TOKEN.finditer(text[s:e])]
-        if not all(p in known for p in parts) and (s, e) not in known:
+        if (not all(p in known for p in parts) and (s, e) not in known) or (
+            text[s:e].lower() in NON_PLACE_PHRASES  # a firm's name: its parts fall with it
+        ):
             out.append(SpanHit(s, e, text[s:e], "compound"))
     return out
 
