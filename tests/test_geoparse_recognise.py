@@ -452,3 +452,16 @@ def test_a_firms_hyphenated_name_is_no_pair_of_places() -> None:
         gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
     text = "Illustrative text. Mercedes-Benz trucks left the Sloviansk-Kramatorsk area."
     assert mention_texts(gaz, text) == ["Sloviansk", "Kramatorsk"]
+
+
+def test_parties_and_vehicle_models_named_like_towns_are_not_places() -> None:
+    """"a Democrat", "the Liberal government" name parties; "Dodge Gerasimov" makes
+    "the Gerasimov" later a vehicle (illustrative text)."""
+    gaz = TinyGazetteer()
+    for n, name in ((26, "Liberal"), (27, "Democrat")):
+        place = _place(n, name, 20_000)
+        gaz._places[place.id] = place
+        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    text = ("Illustrative text. A Democrat and the Liberal government met. A red Dodge "
+            "Gerasimov sped off; the Gerasimov was found in Kharkiv.")
+    assert mention_texts(gaz, text) == ["Kharkiv"]

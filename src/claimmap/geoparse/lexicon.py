@@ -128,6 +128,14 @@ CIVIC_HEADS = _words(
     aldermen alderman"""
 )
 
+# Makers of vehicles: the capitalised word after one is a model, often named like a town
+# ("Dodge Durango", "Ford Bronco", "Jeep Cherokee", "Toyota Tacoma").
+VEHICLE_MAKES = _words(
+    """dodge ford chevrolet chevy jeep toyota honda nissan hyundai kia gmc buick pontiac
+    chrysler mercury subaru mazda volkswagen bmw audi cadillac plymouth oldsmobile
+    saturn lexus acura infiniti volvo lada uaz"""
+)
+
 # Words after which a capitalised name is a person's surname, not a place.
 SURNAME_CUES = _words("said says told added stated noted warned argued wrote")
 # Verbs after a weak single word that make it a person ("Obama believed"); not used to
@@ -222,17 +230,18 @@ COMMON_CAPITALISED = _words(
     toward towards via within yes none nothing everything something anything god jesus
     christmas easter downtown uptown midtown metro federal public supreme university
     college school hospital church council congress senate department ministry act law
-    bill party navy"""
+    bill party navy olympic olympics continental"""
 )
 
-# Organisations and brands frequent in war reporting whose names are also alternate
-# names of some town in GeoNames ("Hamas" for Hamm, "Google" for Topeka; "Mir", Russia's
-# card payment system, for a Belarusian town).
+# Organisations, brands and political parties frequent in reporting whose names are
+# also names of some town in GeoNames ("Hamas" for Hamm, "Google" for Topeka; "Mir",
+# Russia's card payment system, for a Belarusian town; "Liberal", Kansas).
 ORGANISATIONS = _words(
     """hamas hezbollah hizbollah taliban isis daesh wagner google facebook twitter youtube
     telegram tiktok microsoft amazon apple reuters bloomberg gazprom rosatom rosneft
     naftogaz ukrenergo boeing lockheed raytheon nato duma tass interfax xinhua toyota
-    honda mir"""
+    honda mir marines
+    democrat democrats republican republicans liberal liberals tory tories"""
 )
 
 # Weapon systems named in war reporting whose names are also towns somewhere in GeoNames
@@ -265,7 +274,10 @@ MEDIA_HEADS = _words(
 )
 
 # Names of buildings and institutions that GeoNames also lists as towns' alternate names.
-NON_PLACE_PHRASES = frozenset({"white house", "the post", "the kremlin", "the pentagon"}) | (
+NON_PLACE_PHRASES = frozenset(
+    {"white house", "the post", "the kremlin", "the pentagon", "red cross", "red crescent",
+     "santa claus"}
+) | (
     # firms whose hyphenated names join two place names ("Wal-Mart": Wal, Mart, Texas)
     _words("wal-mart coca-cola rolls-royce mercedes-benz harley-davidson hewlett-packard"
            " anheuser-busch sherwin-williams krauss-maffei")

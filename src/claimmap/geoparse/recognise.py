@@ -41,6 +41,7 @@ from claimmap.geoparse.lexicon import (
     SURNAME_CUES,
     UNIT_HEADS,
     US_STATE_ABBREVIATIONS,
+    VEHICLE_MAKES,
     WEAPONS,
     WEEKDAYS,
 )
@@ -496,7 +497,8 @@ def _has_lower_word(text: str, word: str) -> bool:
 
 @lru_cache(maxsize=4)
 def person_names(text: str, given: frozenset[str] = FIRST_NAMES) -> frozenset[str]:
-    """Surnames the text gives to people (``given``: the given names that mark one):
+    """Surnames the text gives to people (``given``: the given names that mark one),
+    and models it gives to vehicles ("Dodge Durango": "the Durango" later is no town):
     "Vladimir Putin", "President Zelensky",
     "Matthew D. Flores", "Brian Keane, 38,", "Khodarenok said"; later bare uses of
     these words are people too."""
@@ -512,7 +514,7 @@ def person_names(text: str, given: frozenset[str] = FIRST_NAMES) -> frozenset[st
         # title in full may not ("Columbus. Ohio gave", "the judge. Columbus": a
         # sentence ends there)
         if (low in PERSON_TITLES and (not dot or len(low) <= patterns.ABBREVIATED_TITLE)) or (
-            not dot and low in given
+            not dot and (low in given or low in VEHICLE_MAKES)
         ):
             out.add(word)
         if not dot:
