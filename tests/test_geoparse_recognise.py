@@ -465,3 +465,11 @@ def test_parties_and_vehicle_models_named_like_towns_are_not_places() -> None:
     text = ("Illustrative text. A Democrat and the Liberal government met. A red Dodge "
             "Gerasimov sped off; the Gerasimov was found in Kharkiv.")
     assert mention_texts(gaz, text) == ["Kharkiv"]
+
+
+def test_a_capitalised_alliance_is_a_body_a_lower_case_one_is_of_places(
+    gaz: TinyGazetteer,
+) -> None:
+    text = ("Illustrative text. The Kharkiv Alliance met, and a Sloviansk-Kramatorsk "
+            "alliance emerged.")
+    assert mention_texts(gaz, text) == ["Sloviansk", "Kramatorsk"]

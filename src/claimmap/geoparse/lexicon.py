@@ -103,11 +103,10 @@ DIRECTIONS = _words(
 # Abbreviated name parts written with a period ("St. Louis", "Mt. Vernon").
 ABBREVIATED_PARTS = _words("st ste mt ft pt")
 
-# Words after which a capitalised name names an event, an agreement or the alliance
-# made by one ("North Atlantic Alliance"), not the place.
+# Words after which a capitalised name names an event or agreement, not the place.
 EVENT_HEADS = _words(
     """protests protest revolution uprising accords accord agreement agreements format
-    protocol protocols declaration doctrine convention treaty syndrome alliance"""
+    protocol protocols declaration doctrine convention treaty syndrome"""
 )
 
 # Institution words after a place name ("Virginia Department of Education", "Georgia
@@ -127,6 +126,10 @@ CIVIC_HEADS = _words(
     historical parks municipal planning zoning housing republican democrat
     aldermen alderman"""
 )
+
+# Capitalised, a body's name after a place name: "North Atlantic Alliance" is NATO (a
+# "Ukraine-Poland-UK alliance" in lower case is made of places).
+NAMED_BODY_HEADS = _words("alliance")
 
 # Makers of vehicles: the capitalised word after one is a model, often named like a town
 # ("Dodge Durango", "Ford Bronco", "Jeep Cherokee", "Toyota Tacoma").

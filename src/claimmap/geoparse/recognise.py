@@ -34,6 +34,7 @@ from claimmap.geoparse.lexicon import (
     MEDIA_HEADS,
     MONTHS,
     NAME_ENDINGS,
+    NAMED_BODY_HEADS,
     NON_PLACE_PHRASES,
     ORGANISATIONS,
     PERSON_TITLES,
@@ -337,7 +338,8 @@ class _NextWord(NamedTuple):
     capitalised: bool
     surname: bool  # capitalised, and no region or institution word
     media: bool  # capitalised, and a newspaper's or broadcaster's word
-    event: bool  # an event noun or a military unit's ("regiment"), in any case
+    event: bool  # an event noun or a military unit's ("regiment"), in any case, or a
+    # capitalised body's ("Alliance")
 
 
 @lru_cache(maxsize=65536)
@@ -349,7 +351,7 @@ def _next_kind(word: str) -> _NextWord:
         capitalised,
         capitalised and low not in REGION_HEADS and low not in INSTITUTION_HEADS,
         capitalised and low in MEDIA_HEADS,
-        low in EVENT_HEADS or low in UNIT_HEADS,
+        low in EVENT_HEADS or low in UNIT_HEADS or (capitalised and low in NAMED_BODY_HEADS),
     )
 
 
