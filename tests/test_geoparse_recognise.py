@@ -473,3 +473,11 @@ def test_a_capitalised_alliance_is_a_body_a_lower_case_one_is_of_places(
     text = ("Illustrative text. The Kharkiv Alliance met, and a Sloviansk-Kramatorsk "
             "alliance emerged.")
     assert mention_texts(gaz, text) == ["Sloviansk", "Kramatorsk"]
+
+
+def test_police_titles_and_long_abbreviations_mark_people(gaz: TinyGazetteer) -> None:
+    """"Const. Kwesi Gerasimov" and "Trooper Gerasimov" are officers: the later bare
+    "Gerasimov" is the officer too (illustrative texts)."""
+    for lead in ("Const. Kwesi", "Trooper"):
+        text = f"Illustrative text. {lead} Gerasimov fired. Gerasimov later denied it."
+        assert mention_texts(gaz, text) == [], lead

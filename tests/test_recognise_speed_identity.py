@@ -162,7 +162,7 @@ def test_one_pass_person_patterns_match_the_separate_ones(text: str) -> None:
     # after a title in full, a period ends the sentence: no surname follows
     with_period = {m.group("surname") for m in _TITLED.finditer(text)
                    if (m.group("first") + m.group("rest")).lower() in titles
-                   and (len(m.group("first") + m.group("rest")) <= 4
+                   and (patterns.abbreviated_title((m.group("first") + m.group("rest")).lower())
                         or text[m.end("rest"):m.end("rest") + 1] != ".")}
     assert patterns.surnames(text, titles) >= with_period
     assert patterns._titled(frozenset({"Mr", "x"})) is None
@@ -281,7 +281,7 @@ def _org_or_person_plainly(text: str, hit: recognise.SpanHit, first: str, single
     lead = before.group(2)[::-1] if before else ""
     period = bool(before and before.group(1))
     if (lead[:1].isupper() and lead.lower() in recognise.PERSON_TITLES
-            and (not period or len(lead) <= 4)):
+            and (not period or patterns.abbreviated_title(lead.lower()))):
         return True
     if lead[:1].isupper() and lead.lower() in recognise.FIRST_NAMES and not before.group(1):
         return hit.source != "region"

@@ -31,7 +31,10 @@ PERSON_TITLES = _words(
     admiral marshal chancellor premier secretary spokesman spokeswoman spokesperson
     coach director chairman ceo ambassador councilman councilwoman commissioner sheriff
     vice patriarch envoy aide analyst expert correspondent sgt mrs rev gov dr
-    jr sr pct inc ltd corp cpl pvt det insp supt cmdr sens reps gens"""
+    jr sr pct inc ltd corp cpl pvt det insp supt cmdr sens reps gens
+    const constable trooper patrolman patrolwoman inspector superintendent corporal
+    investigator councillor alderman alderwoman selectman selectwoman prosecutor
+    speaker chairwoman chairperson rabbi imam archbishop cardinal priest adm mp"""
 )
 
 # A sample of very common given names (English, Slavic, Arabic, Hebrew). A capitalised

@@ -333,14 +333,19 @@ def surnames(text: str, titles: frozenset[str]) -> set[str]:
         # a title in full before a period ends a sentence ("... Court Judge. Columbus
         # attorney ..."); only an abbreviated one ("Gen.", "Capt.") goes on to a name
         out.update(m.group("surname") for m in titled.finditer(text)
-                   if m.end() - m.start() <= ABBREVIATED_TITLE
-                   or text[m.end() : m.end() + 1] != ".")
+                   if text[m.end() : m.end() + 1] != "."
+                   or abbreviated_title(text[m.start() : m.end()].lower()))
     return out
 
 
-#: Titles of up to four letters are written abbreviated ("Gen.", "Sgt.", "Capt."); a
-#: longer one before a period ends a sentence.
-ABBREVIATED_TITLE = 4
+def abbreviated_title(title: str) -> bool:
+    """Whether a title (in lower case) before a period is an abbreviation: titles of
+    up to four letters are ("Gen.", "Sgt.", "Capt."), and a few longer ones ("Const.");
+    after another the period ends a sentence ("... the Judge. Columbus ...")."""
+    return len(title) <= 4 or title in _LONG_ABBREVIATIONS
+
+
+_LONG_ABBREVIATIONS = frozenset({"const", "lieut", "comdr", "sergt", "assoc"})
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")

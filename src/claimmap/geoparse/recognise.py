@@ -326,7 +326,7 @@ def _lead_kind(backward: str, period: str) -> tuple[str, str]:
         return _NO_LEAD
     low = word.lower()
     if period:
-        short = len(low) <= patterns.ABBREVIATED_TITLE
+        short = patterns.abbreviated_title(low)
         return (_TITLE, low) if short and low in PERSON_TITLES else _NO_LEAD
     return (_TITLE if low in PERSON_TITLES else _NAME_LIKE), low
 
@@ -515,7 +515,7 @@ def person_names(text: str, given: frozenset[str] = FIRST_NAMES) -> frozenset[st
         # a title may end in a period if abbreviated ("Gen. Smith"); a given name or a
         # title in full may not ("Columbus. Ohio gave", "the judge. Columbus": a
         # sentence ends there)
-        if (low in PERSON_TITLES and (not dot or len(low) <= patterns.ABBREVIATED_TITLE)) or (
+        if (low in PERSON_TITLES and (not dot or patterns.abbreviated_title(low))) or (
             not dot and (low in given or low in VEHICLE_MAKES)
         ):
             out.add(word)
