@@ -106,7 +106,8 @@ class Recogniser:
         kept = [
             h for h in proposals
             if self._plausible(text, h, given) and not _a_person(text, h, people)
-            and not _in_organisation(text, h, ampersand) and not self._a_church(text, h)
+            and not _in_organisation(text, h, ampersand)
+            and not (h.text[0] == "S" and self._a_church(text, h))
         ]
         kept = _outside_compounds(proposals, kept)
         kept = _outside_non_places(proposals, kept)
@@ -160,8 +161,8 @@ class Recogniser:
         """"St. John's Lutheran School", "St. Paul's Church", "St. Michael's pupils":
         after a saint's given name the possessive names a church, a school or a feast,
         unless a big town bears the name ("St. Paul's mayor") or a state follows
-        ("St. John's, N.L.")."""
-        if not hit.text.startswith("S") or _POSSESSIVE_NOT_LISTED.match(text, hit.end) is None:
+        ("St. John's, N.L."). Asked only of hits that start with "S"."""
+        if _POSSESSIVE_NOT_LISTED.match(text, hit.end) is None:
             return False
         saint = _SAINT_NAME.fullmatch(hit.text)
         if saint is None or saint.group(1).lower() not in FIRST_NAMES:
@@ -553,20 +554,52 @@ _NOT_STANDALONE = frozenset(
 )
 
 
-# (patterns' grouping by first letter, each letter beginning a word, lets the regex
-# engine skip ahead to candidate capitals)
-_STANDALONE_STATE = re.compile(
-    "(?:" + patterns.by_first_letter(
-        [(a[0], re.escape(a[1:])) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)
-         if a not in _NOT_STANDALONE and " " not in a],
-        word_start=True,
-    ) + r")(?!\w)"
+_STANDALONE = frozenset(
+    a for a in US_STATE_ABBREVIATIONS if a not in _NOT_STANDALONE and " " not in a
 )
+
+
+def _ending_at_period(words: frozenset[str]) -> re.Pattern[str]:
+    """A regex that finds the final period of each of ``words`` (all end in ".")
+    standing alone: no letter, digit or period before, no letter or digit after. It
+    starts with the period, which the regex engine looks for quickly, and checks the
+    word behind it, grouped by the letter before the period (a text has a few dozen
+    periods, and far more capitals)."""
+    by_last: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_last.setdefault(word[-2], []).append(word)
+    groups = (
+        rf"(?<={re.escape(last)}\.)(?:"
+        + "|".join(rf"(?<=(?<![\w.]){re.escape(w)})" for w in group) + ")"
+        for last, group in sorted(by_last.items())
+    )
+    return re.compile(r"\.(?:" + "|".join(groups) + r")(?!\w)")
+
+
+_STANDALONE_STATE = _ending_at_period(_STANDALONE)
+_LONGEST_STANDALONE = max(map(len, _STANDALONE))
+
+
+def _standalone_states(text: str) -> list[tuple[int, int]]:
+    """Spans of the state abbreviations of :data:`_STANDALONE` standing alone."""
+    out = []
+    for m in _STANDALONE_STATE.finditer(text):
+        end = m.end()
+        # the regex saw one standing alone end here: find it, the longest first
+        # ("W.Va.", not "Va.", though that one could not stand alone after a period)
+        for start in range(max(0, end - _LONGEST_STANDALONE), end - 1):
+            before = text[start - 1] if start else " "
+            if text[start:end] in _STANDALONE and not (before.isalnum() or before in "._"):
+                out.append((start, end))
+                break
+    return out
 
 
 def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
     """"Alexandria, La.": the state abbreviation after a place name is a mention, as
-    is the state after a party letter ("D-S.C.")."""
+    is one after a capitalised name the gazetteer does not know ("Sulpher, La."), one
+    standing alone when it is no word or title ("a Ga. pastor"; not "Miss.") and the
+    state after a party letter ("D-S.C.")."""
     out = []
     # Every match starts at a comma and holds no other, so finditer finds the match
     # at every position where one starts: looked up by position, per hit.
@@ -580,11 +613,8 @@ def _state_abbreviations(text: str, hits: list[SpanHit]) -> list[SpanHit]:
         out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
                    for m in after.values()
                    if _NAME_END.search(text, max(0, m.start() - 30), m.start()))
-    if "." in text:
-        out.extend(SpanHit(m.start(), m.end(), m.group(), "abbrev")
-                   for m in _STANDALONE_STATE.finditer(text)
-                   if not text[max(0, m.start() - 2) : m.start()].startswith(",")
-                   and text[max(0, m.start() - 1) : m.start()] != ".")
+    out.extend(SpanHit(s, e, text[s:e], "abbrev") for s, e in _standalone_states(text)
+               if not text[max(0, s - 2) : s].startswith(","))
     if "D-" in text or "R-" in text or "I-" in text:  # what every party letter match holds
         out.extend(SpanHit(m.start(1), m.end(1), m.group(1), "abbrev")
                    for m in _PARTY_STATE.finditer(text))
