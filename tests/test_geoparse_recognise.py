@@ -481,3 +481,10 @@ def test_police_titles_and_long_abbreviations_mark_people(gaz: TinyGazetteer) ->
     for lead in ("Const. Kwesi", "Trooper"):
         text = f"Illustrative text. {lead} Gerasimov fired. Gerasimov later denied it."
         assert mention_texts(gaz, text) == [], lead
+
+
+def test_capitalised_forces_after_a_cued_word_are_an_army(gaz: TinyGazetteer) -> None:
+    """"under the control of the Defence Forces": the cue introduces an army, not a
+    place (illustrative text)."""
+    text = "Illustrative text. Kramatorsk remains under the control of the Defence Forces."
+    assert mention_texts(gaz, text) == ["Kramatorsk"]

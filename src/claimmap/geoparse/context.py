@@ -122,8 +122,8 @@ class _Reading:
 
     def weak(self, hit: SpanHit, options: tuple[Option, ...]) -> bool:
         """Whether a single-word hit is too weak to stand: no strong option, no place
-        cue, and either no notable option or a sign
-        that the word names a person or is a common word here."""
+        cue or public body after it, and either no notable option or a sign that the
+        word names a person or is a common word here."""
         if hit.source in _EXEMPT or " " in hit.text:
             return False
         key = (hit.text, id(options))

@@ -130,9 +130,10 @@ CIVIC_HEADS = _words(
     aldermen alderman"""
 )
 
-# Capitalised, a body's name after a place name: "North Atlantic Alliance" is NATO (a
-# "Ukraine-Poland-UK alliance" in lower case is made of places).
-NAMED_BODY_HEADS = _words("alliance")
+# Capitalised, a body's name after a name: "North Atlantic Alliance" is NATO, "the
+# Defence Forces" an army (a "Ukraine-Poland-UK alliance" in lower case is made of
+# places, and "Kharkiv forces" are a place's).
+NAMED_BODY_HEADS = _words("alliance forces")
 
 # Makers of vehicles: the capitalised word after one is a model, often named like a town
 # ("Dodge Durango", "Ford Bronco", "Jeep Cherokee", "Toyota Tacoma").

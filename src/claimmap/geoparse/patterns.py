@@ -30,7 +30,7 @@ WORD = rf"{_UP}{_LOW}+"
 NAME = rf"{WORD}(?:-{WORD}|-{_LOW}+)*(?:\s{WORD}(?:-{WORD})*){{0,2}}"
 
 
-def by_first_letter(alternatives: list[tuple[str, str]], word_start: bool = False) -> str:
+def _by_first_letter(alternatives: list[tuple[str, str]], word_start: bool = False) -> str:
     """The alternation of ``alternatives`` (each a first letter and the pattern of the
     rest), grouped by first letter in their order: ``ska|sk|ovo`` as
     ``s(?:ka|k)|o(?:vo)``. Only the group of the letter at hand can match, so the
@@ -58,7 +58,7 @@ def _introducers(phrases: list[str]) -> str:
         rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
         initials = phrase[0] if phrase in _NOUNS else phrase[0] + phrase[0].upper()
         alternatives.extend((letter, rest) for letter in initials)
-    return by_first_letter(alternatives, word_start=True)
+    return _by_first_letter(alternatives, word_start=True)
 
 
 INTRODUCED = re.compile(
@@ -66,7 +66,7 @@ INTRODUCED = re.compile(
     + rf")\s+(?:the\s+)?(?P<name>{WORD}(?:-{WORD})*)"
 )
 
-_SUFFIX_ALT = by_first_letter(
+_SUFFIX_ALT = _by_first_letter(
     [(suffix[0], suffix[1:]) for suffix in sorted(TOPONYM_SUFFIXES, key=len, reverse=True)]
 )
 SUFFIXED = re.compile(rf"(?P<name>{UP_START}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
@@ -311,7 +311,7 @@ def _titled(titles: frozenset[str]) -> re.Pattern[str] | None:
     ]
     if not capitalised:
         return None
-    alternation = by_first_letter(capitalised, word_start=True)
+    alternation = _by_first_letter(capitalised, word_start=True)
     return re.compile(_TITLED.format(titles=alternation))
 
 

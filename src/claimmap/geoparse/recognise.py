@@ -48,10 +48,9 @@ from claimmap.geoparse.lexicon import (
 )
 from claimmap.geoparse.text import match_back
 
-# The word before a position, written backwards for text.match_back: spaces, an
-# optional period, letters ("President. X" read from X).
-# Backwards: "Gen. " or "Maria " before a hit, one space apart (a letter's signature
-# puts the writer's name a line above the town); group 1 the period, group 2 the word.
+# The word before a position, written backwards for text.match_back: one space, an
+# optional period (group 1), letters (group 2): "Gen. X", "Maria X" read from X. One
+# space only: a letter's signature puts the writer's name a line above the town.
 _WORD_BEFORE = re.compile(r" (\.?)([A-Za-zÀ-ž]+)")
 _WORD_AFTER = re.compile(r"[\s,]*([A-Za-zÀ-ž']+)")
 _TOKEN = re.compile(r"[A-Za-zÀ-ž]+")
@@ -332,7 +331,6 @@ def _lead_kind(backward: str, period: str) -> tuple[str, str]:
     return (_TITLE if low in PERSON_TITLES else _NAME_LIKE), low
 
 
-
 class _NextWord(NamedTuple):
     """What the word after a hit says of it (see _org_or_person_context)."""
 
@@ -500,11 +498,10 @@ def _has_lower_word(text: str, word: str) -> bool:
 
 @lru_cache(maxsize=4)
 def person_names(text: str, given: frozenset[str] = FIRST_NAMES) -> frozenset[str]:
-    """Surnames the text gives to people (``given``: the given names that mark one),
-    and models it gives to vehicles ("Dodge Durango": "the Durango" later is no town):
-    "Vladimir Putin", "President Zelensky",
-    "Matthew D. Flores", "Brian Keane, 38,", "Khodarenok said"; later bare uses of
-    these words are people too."""
+    """Surnames the text gives to people ("Vladimir Putin", "President Zelensky",
+    "Matthew D. Flores", "Brian Keane, 38,", "Khodarenok said"; ``given``: the given
+    names that mark one), and models it gives to vehicles ("Dodge Durango"): later bare
+    uses of these words are people (or vehicles) too."""
     out: set[str] = patterns.surnames(text, PERSON_TITLES)
     seconds: set[str] = set()  # words right after another capitalised word
     speakers: list[str] = []
@@ -552,8 +549,6 @@ _NOT_STANDALONE = frozenset(
     {"Ark.", "Del.", "Ill.", "Ind.", "La.", "Mass.", "Miss.", "Mo.", "Ore.", "Pa.", "Tex.",
      "Wash.", "Kan."}
 )
-
-
 _STANDALONE = frozenset(
     a for a in US_STATE_ABBREVIATIONS if a not in _NOT_STANDALONE and " " not in a
 )
