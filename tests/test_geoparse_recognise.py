@@ -488,3 +488,13 @@ def test_capitalised_forces_after_a_cued_word_are_an_army(gaz: TinyGazetteer) ->
     place (illustrative text)."""
     text = "Illustrative text. Kramatorsk remains under the control of the Defence Forces."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
+
+
+def test_ukrainian_given_names_before_a_surname_are_people() -> None:
+    """"Hanna Maliar" is a person, though a town is called Hanna (illustrative text)."""
+    gaz = TinyGazetteer()
+    place = _place(28, "Hanna", 150_000)  # a strong name: context rules alone keep it
+    gaz._places[place.id] = place
+    gaz._by.setdefault(name_key("Hanna"), []).append(NameMatch(place, "Hanna", True))
+    text = "Illustrative text. Deputy minister Hanna Maliar spoke of Kramatorsk."
+    assert mention_texts(gaz, text) == ["Kramatorsk"]

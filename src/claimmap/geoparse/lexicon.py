@@ -37,7 +37,7 @@ PERSON_TITLES = _words(
     speaker chairwoman chairperson rabbi imam archbishop cardinal priest adm mp"""
 )
 
-# A sample of very common given names (English, Slavic, Arabic, Hebrew). A capitalised
+# A sample of very common given names (English, Ukrainian and Russian, Arabic, Hebrew). A capitalised
 # word from this list directly followed by another capitalised word is a person.
 FIRST_NAMES = _words(
     """james john robert michael william david richard joseph thomas charles christopher
@@ -64,7 +64,13 @@ FIRST_NAMES = _words(
     hennadiy vasily vasyl leonid stanislav vadim vadym ramzan sergiy kyrylo kirill ilya
     illia natalia nataliya olga olha irina iryna tatiana tetiana svetlana yulia yuliia
     elena olena ekaterina kateryna anastasia oksana lyudmila liudmyla marina maryna
-    galina halyna valentina mohammed muhammad ahmed ali hassan hussein omar mahmoud
+    galina halyna valentina hanna tatyana nataliia natalya yekaterina mariia anastasiia
+    svitlana daria darya viktoriia larysa larisa valentyna nadiya nadezhda khrystyna
+    sofiia veronika oleksandra alexandra ksenia kseniia ivanna solomiia yevheniia evgenia
+    taras bohdan yaroslav stepan ostap artem artyom danylo fedir fyodor nazar orest
+    rostyslav serhii svyatoslav valentyn yehor egor yurii zakhar arsen anatolii borys
+    vitalii viacheslav vyacheslav aleksandr aleksey
+    mohammed muhammad ahmed ali hassan hussein omar mahmoud
     abdullah ibrahim khalid yusuf benjamin yitzhak moshe avigdor ehud ariel shimon
     emmanuel angela olaf boris rishi keir justin recep tayyip xi narendra jens antony
     lloyd kamala nancy hillary barack joe dick mitt
