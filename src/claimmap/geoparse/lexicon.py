@@ -37,8 +37,9 @@ PERSON_TITLES = _words(
     speaker chairwoman chairperson rabbi imam archbishop cardinal priest adm mp"""
 )
 
-# A sample of very common given names (English, Ukrainian and Russian, Arabic, Hebrew). A capitalised
-# word from this list directly followed by another capitalised word is a person.
+# A sample of very common given names (English, Ukrainian and Russian, Arabic,
+# Hebrew). A capitalised word from this list directly followed by another capitalised
+# word is a person.
 FIRST_NAMES = _words(
     """james john robert michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
