@@ -498,3 +498,15 @@ def test_ukrainian_given_names_before_a_surname_are_people() -> None:
     gaz._by.setdefault(name_key("Hanna"), []).append(NameMatch(place, "Hanna", True))
     text = "Illustrative text. Deputy minister Hanna Maliar spoke of Kramatorsk."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
+
+
+def test_a_region_named_with_a_lower_case_plural_is_found() -> None:
+    """"the Baltic states" is the region's name though "states" is in lower case
+    (illustrative text)."""
+    gaz = TinyGazetteer()
+    place = _place(29, "Baltic states", 6_000_000, "region")
+    gaz._places[place.id] = place
+    gaz._by.setdefault(name_key("Baltic states"), []).append(
+        NameMatch(place, "Baltic states", True))
+    text = "Illustrative text. Troops moved to the Baltic states and to Kramatorsk."
+    assert mention_texts(gaz, text) == ["Baltic states", "Kramatorsk"]

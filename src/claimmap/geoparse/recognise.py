@@ -268,13 +268,20 @@ _STREET_HEADS = frozenset({"street", "avenue", "road", "drive", "boulevard", "la
 
 
 def _capitalised(span: str) -> bool:
-    """First letter upper case; later words upper case unless short connectors."""
+    """First letter upper case; later words upper case unless short connectors, or a
+    plural area noun that ends a region's name ("Baltic states", "Gulf countries")."""
     if not span or not span[0].isupper():
         return False
-    for word in _TOKEN.findall(span)[1:]:
-        if not word[0].isupper() and word.lower() not in CONNECTORS:
+    words = _TOKEN.findall(span)
+    for i, word in enumerate(words[1:], start=1):
+        if not word[0].isupper() and word.lower() not in CONNECTORS and not (
+            i == len(words) - 1 and word in _AREA_PLURALS
+        ):
             return False
     return True
+
+
+_AREA_PLURALS = frozenset({"states", "nations", "countries", "republics"})
 
 
 def _org_or_person_context(
