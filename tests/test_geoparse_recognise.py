@@ -510,3 +510,14 @@ def test_a_region_named_with_a_lower_case_plural_is_found() -> None:
         NameMatch(place, "Baltic states", True))
     text = "Illustrative text. Troops moved to the Baltic states and to Kramatorsk."
     assert mention_texts(gaz, text) == ["Baltic states", "Kramatorsk"]
+
+
+def test_republic_alone_is_no_town() -> None:
+    """"the Republic of Kharkiv" names a state, not a town called Republic
+    (illustrative text)."""
+    gaz = TinyGazetteer()
+    place = _place(30, "Republic", 16_000)
+    gaz._places[place.id] = place
+    gaz._by.setdefault(name_key("Republic"), []).append(NameMatch(place, "Republic", True))
+    text = "Illustrative text. Strikes from the territory of the Republic of Kharkiv."
+    assert "Republic" not in mention_texts(gaz, text)

@@ -244,7 +244,7 @@ COMMON_CAPITALISED = _words(
     toward towards via within yes none nothing everything something anything god jesus
     christmas easter downtown uptown midtown metro federal public supreme university
     college school hospital church council congress senate department ministry act law
-    bill party navy olympic olympics continental"""
+    bill party navy olympic olympics continental republic"""
 )
 
 # Organisations, brands and political parties frequent in reporting whose names are
