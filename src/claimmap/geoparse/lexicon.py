@@ -70,7 +70,8 @@ FIRST_NAMES = _words(
     sofiia veronika oleksandra alexandra ksenia kseniia ivanna solomiia yevheniia evgenia
     taras bohdan yaroslav stepan ostap artem artyom danylo fedir fyodor nazar orest
     rostyslav serhii svyatoslav valentyn yehor egor yurii zakhar arsen anatolii borys
-    vitalii viacheslav vyacheslav aleksandr aleksey
+    vitalii viacheslav vyacheslav aleksandr aleksey andrey masha sasha dasha natasha
+    misha pasha kolya vanya zhenya tanya katya olya nastya dima
     mohammed muhammad ahmed ali hassan hussein omar mahmoud
     abdullah ibrahim khalid yusuf benjamin yitzhak moshe avigdor ehud ariel shimon
     emmanuel angela olaf boris rishi keir justin recep tayyip xi narendra jens antony
