@@ -72,6 +72,9 @@ FIRST_NAMES = _words(
     rostyslav serhii svyatoslav valentyn yehor egor yurii zakhar arsen anatolii borys
     vitalii viacheslav vyacheslav aleksandr aleksey andrey masha sasha dasha natasha
     misha pasha kolya vanya zhenya tanya katya olya nastya dima
+    liz beth kate tony steve sam nick dan chris jon andy pete jake bernie chuck nikki
+    marjorie vivek mateusz andrzej ursula josep annalena kaja gabrielius petr giorgia
+    pedro fumio luiz cyril ebrahim avril
     mohammed muhammad ahmed ali hassan hussein omar mahmoud
     abdullah ibrahim khalid yusuf benjamin yitzhak moshe avigdor ehud ariel shimon
     emmanuel angela olaf boris rishi keir justin recep tayyip xi narendra jens antony
