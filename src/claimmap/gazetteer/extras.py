@@ -4,7 +4,9 @@
 * ``admin_aliases.tsv``: reporting names of admin1 entries (DPR -> UA.05, Crimea...);
 * ``regions.tsv``: ``region:<slug>`` entries (Donbas, the Black Sea, the Middle East)
   placed at their members' (divisions' or countries') mean point;
-* ``renamings.tsv``: former names of renamed Ukrainian places, marked historical.
+* ``renamings.tsv``: former names of renamed Ukrainian places, marked historical;
+* ``display_names.tsv``: English names to show for first-level divisions that GeoNames
+  gives only transliterated ("Kurskaya oblast'" is shown as "Kursk Oblast").
 
 Applied after every build or import, so the default index, imported dumps and the
 test fixture all carry them.
@@ -19,7 +21,9 @@ from importlib import resources
 from claimmap.gazetteer.index import HISTORICAL, PRIMARY, IndexWriter, PlaceRecord
 from claimmap.gazetteer.names import name_key, variant_key
 
-DATA_FILES = ("countries.tsv", "admin_aliases.tsv", "regions.tsv", "renamings.tsv")
+DATA_FILES = (
+    "countries.tsv", "admin_aliases.tsv", "regions.tsv", "renamings.tsv", "display_names.tsv"
+)
 
 
 def _text(name: str) -> str:
@@ -75,6 +79,15 @@ def apply_admin_aliases(writer: IndexWriter) -> None:
         pid = _admin1_pid(writer, code)
         if pid is not None:
             writer.add_names(pid, aliases.split("|"), PRIMARY)
+
+
+def apply_display_names(writer: IndexWriter) -> None:
+    """Show a division under its English name; its GeoNames name stays a main name."""
+    for code, english in rows("display_names.tsv"):
+        pid = _admin1_pid(writer, code)
+        if pid is not None:
+            writer.add_names(pid, [english], PRIMARY)
+            writer.conn.execute("UPDATE places SET name = ? WHERE pid = ?", (english, pid))
 
 
 def apply_regions(writer: IndexWriter) -> None:
@@ -152,6 +165,7 @@ def apply_all(writer: IndexWriter) -> None:
     writer.set_meta("capital_aliases_dropped", str(drop_capital_aliases(writer)))
     apply_countries(writer)
     apply_admin_aliases(writer)
+    apply_display_names(writer)
     apply_regions(writer)
     writer.flush()
     writer.set_meta("renamings_found", str(apply_renamings(writer)))
