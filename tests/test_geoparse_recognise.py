@@ -521,3 +521,21 @@ def test_republic_alone_is_no_town() -> None:
     gaz._by.setdefault(name_key("Republic"), []).append(NameMatch(place, "Republic", True))
     text = "Illustrative text. Strikes from the territory of the Republic of Kharkiv."
     assert "Republic" not in mention_texts(gaz, text)
+
+
+def test_missing_census_lists_leave_the_short_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the ``names`` package's lists the recogniser still runs, on claimmap's own
+    short list of given names."""
+    from claimmap.geoparse import given_names as G
+    from claimmap.geoparse.lexicon import FIRST_NAMES
+
+    def missing(_package: str) -> object:
+        raise ModuleNotFoundError("names")
+
+    G.census_given_names.cache_clear()
+    monkeypatch.setattr(G.resources, "files", missing)
+    try:
+        assert G.census_given_names() == frozenset()
+        assert G.given_names(lambda _w: False) == FIRST_NAMES
+    finally:
+        G.census_given_names.cache_clear()

@@ -33,18 +33,18 @@ _NEVER = COMMON_CAPITALISED | DIRECTIONS | MONTHS | WEEKDAYS | HOLIDAYS
 
 @lru_cache(maxsize=1)
 def census_given_names() -> frozenset[str]:
-    """The census given names in lower case; empty when the ``names`` package is
-    missing (then only :data:`FIRST_NAMES` serve)."""
+    """The census given names in lower case; empty when the ``names`` package or its
+    lists are missing or unreadable (then only :data:`FIRST_NAMES` serve)."""
+    out: set[str] = set()
     try:
         folder = resources.files("names")
-    except ModuleNotFoundError:
+        for name in CENSUS_FILES:
+            for line in folder.joinpath(name).read_text("ascii").splitlines():
+                word = line.split(" ", 1)[0].lower()
+                if word.isalpha():
+                    out.add(word)
+    except (ModuleNotFoundError, OSError, UnicodeDecodeError):
         return frozenset()
-    out: set[str] = set()
-    for name in CENSUS_FILES:
-        for line in folder.joinpath(name).read_text("ascii").splitlines():
-            word = line.split(" ", 1)[0].lower()
-            if word.isalpha():
-                out.add(word)
     return frozenset(out)
 
 
