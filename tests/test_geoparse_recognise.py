@@ -84,6 +84,15 @@ class TinyGazetteer:
         return {"version": "tiny-2"}
 
 
+def with_places(*places: Place) -> TinyGazetteer:
+    """A tiny gazetteer with ``places`` added, each found by its main name."""
+    gaz = TinyGazetteer()
+    for place in places:
+        gaz._places[place.id] = place
+        gaz._by.setdefault(name_key(place.name), []).append(NameMatch(place, place.name, True))
+    return gaz
+
+
 @pytest.fixture(scope="module")
 def gaz() -> TinyGazetteer:
     return TinyGazetteer()
@@ -271,12 +280,8 @@ def test_organisations_feasts_and_units_named_like_towns_are_not_places(
 def test_the_words_of_a_non_place_phrase_do_not_stand_alone() -> None:
     """"White House" is a building though GeoNames lists it as a town's name; "White"
     inside it is no town either (illustrative text)."""
-    gaz = TinyGazetteer()
-    white = _place(16, "White", 150_000)  # a strong name: context rules keep it
-    house = _place(17, "White House", 10_000)
-    for place, name in ((white, "White"), (house, "White House")):
-        gaz._places[place.id] = place
-        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    # "White" a strong name: context rules keep it
+    gaz = with_places(_place(16, "White", 150_000), _place(17, "White House", 10_000))
     text = "Illustrative text. The White House said Kramatorsk was shelled."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
 
@@ -284,11 +289,8 @@ def test_the_words_of_a_non_place_phrase_do_not_stand_alone() -> None:
 def test_weapon_systems_named_like_towns_are_not_places() -> None:
     """"Iskander" missiles and "Grad" rockets are weapons, though towns bear those names
     (illustrative text)."""
-    gaz = TinyGazetteer()
-    for n, name in ((18, "Iskander"), (19, "Grad")):
-        place = _place(n, name, 120_000)  # strong names: context rules alone keep them
-        gaz._places[place.id] = place
-        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    # strong names: context rules alone keep them
+    gaz = with_places(_place(18, "Iskander", 120_000), _place(19, "Grad", 120_000))
     text = "Illustrative text. Iskander missiles and Grad rockets hit Kramatorsk."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
 
@@ -296,10 +298,7 @@ def test_weapon_systems_named_like_towns_are_not_places() -> None:
 def test_given_names_before_a_surname_are_a_person() -> None:
     """"Anna Maria Dyner" is a person, though a town is called Anna Maria; the town
     stands where no surname follows (illustrative text)."""
-    gaz = TinyGazetteer()
-    place = _place(20, "Anna Maria", 150_000)
-    gaz._places[place.id] = place
-    gaz._by.setdefault(name_key("Anna Maria"), []).append(NameMatch(place, "Anna Maria", True))
+    gaz = with_places(_place(20, "Anna Maria", 150_000))
     text = "Illustrative text. Anna Maria Dyner said Kramatorsk was shelled."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
     assert mention_texts(gaz, "Illustrative text. Storms hit Anna Maria overnight.") == [
@@ -366,10 +365,7 @@ def test_a_state_abbreviation_stands_alone_or_after_an_unknown_town(gaz: TinyGaz
 def test_surnames_with_a_capital_inside_are_people() -> None:
     """"Rebecca McAlester" and "Judge Ann McAlester" make the later bare "McAlester" a
     person, though a town bears the name (illustrative text)."""
-    gaz = TinyGazetteer()
-    place = _place(21, "McAlester", 18_000)
-    gaz._places[place.id] = place
-    gaz._by.setdefault(name_key("McAlester"), []).append(NameMatch(place, "McAlester", True))
+    gaz = with_places(_place(21, "McAlester", 18_000))
     for person in ("Rebecca McAlester", "Judge Ann McAlester"):
         text = f"Illustrative text. {person} ruled on Monday. McAlester gave them a week."
         assert mention_texts(gaz, text) == []
@@ -431,10 +427,7 @@ def test_a_town_police_in_lower_case_marks_the_town(gaz: TinyGazetteer) -> None:
 def test_a_saints_possessive_names_a_church_unless_a_big_town_bears_it() -> None:
     """"St. John's Lutheran School" is a school, "St. John's, N.L." the town; "St.
     Louis's mayor" is the big town's (illustrative text)."""
-    gaz = TinyGazetteer()
-    place = _place(23, "St. John", 15_000)
-    gaz._places[place.id] = place
-    gaz._by.setdefault(name_key("St. John"), []).append(NameMatch(place, "St. John", True))
+    gaz = with_places(_place(23, "St. John", 15_000))
     text = ("Illustrative text. Pupils of St. John's Lutheran School met St. Louis's mayor. "
             "Ships left St. John's, N.L., for Kharkiv.")
     assert [t for t in mention_texts(gaz, text) if t.startswith("St")] == [
@@ -445,11 +438,7 @@ def test_a_saints_possessive_names_a_church_unless_a_big_town_bears_it() -> None
 def test_a_firms_hyphenated_name_is_no_pair_of_places() -> None:
     """"Mercedes-Benz" joins two names that towns bear, yet names a firm; a pair of
     towns ("Sloviansk-Kramatorsk") still stands (illustrative text)."""
-    gaz = TinyGazetteer()
-    for n, name in ((24, "Mercedes"), (25, "Benz")):
-        place = _place(n, name, 30_000)
-        gaz._places[place.id] = place
-        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    gaz = with_places(_place(24, "Mercedes", 30_000), _place(25, "Benz", 30_000))
     text = "Illustrative text. Mercedes-Benz trucks left the Sloviansk-Kramatorsk area."
     assert mention_texts(gaz, text) == ["Sloviansk", "Kramatorsk"]
 
@@ -457,11 +446,7 @@ def test_a_firms_hyphenated_name_is_no_pair_of_places() -> None:
 def test_parties_and_vehicle_models_named_like_towns_are_not_places() -> None:
     """"a Democrat", "the Liberal government" name parties; "Dodge Gerasimov" makes
     "the Gerasimov" later a vehicle (illustrative text)."""
-    gaz = TinyGazetteer()
-    for n, name in ((26, "Liberal"), (27, "Democrat")):
-        place = _place(n, name, 20_000)
-        gaz._places[place.id] = place
-        gaz._by.setdefault(name_key(name), []).append(NameMatch(place, name, True))
+    gaz = with_places(_place(26, "Liberal", 20_000), _place(27, "Democrat", 20_000))
     text = ("Illustrative text. A Democrat and the Liberal government met. A red Dodge "
             "Gerasimov sped off; the Gerasimov was found in Kharkiv.")
     assert mention_texts(gaz, text) == ["Kharkiv"]
@@ -492,10 +477,8 @@ def test_capitalised_forces_after_a_cued_word_are_an_army(gaz: TinyGazetteer) ->
 
 def test_ukrainian_given_names_before_a_surname_are_people() -> None:
     """"Hanna Maliar" is a person, though a town is called Hanna (illustrative text)."""
-    gaz = TinyGazetteer()
-    place = _place(28, "Hanna", 150_000)  # a strong name: context rules alone keep it
-    gaz._places[place.id] = place
-    gaz._by.setdefault(name_key("Hanna"), []).append(NameMatch(place, "Hanna", True))
+    # a strong name: context rules alone keep it
+    gaz = with_places(_place(28, "Hanna", 150_000))
     text = "Illustrative text. Deputy minister Hanna Maliar spoke of Kramatorsk."
     assert mention_texts(gaz, text) == ["Kramatorsk"]
 
@@ -503,11 +486,7 @@ def test_ukrainian_given_names_before_a_surname_are_people() -> None:
 def test_a_region_named_with_a_lower_case_plural_is_found() -> None:
     """"the Baltic states" is the region's name though "states" is in lower case
     (illustrative text)."""
-    gaz = TinyGazetteer()
-    place = _place(29, "Baltic states", 6_000_000, "region")
-    gaz._places[place.id] = place
-    gaz._by.setdefault(name_key("Baltic states"), []).append(
-        NameMatch(place, "Baltic states", True))
+    gaz = with_places(_place(29, "Baltic states", 6_000_000, "region"))
     text = "Illustrative text. Troops moved to the Baltic states and to Kramatorsk."
     assert mention_texts(gaz, text) == ["Baltic states", "Kramatorsk"]
 
@@ -515,10 +494,7 @@ def test_a_region_named_with_a_lower_case_plural_is_found() -> None:
 def test_republic_alone_is_no_town() -> None:
     """"the Republic of Kharkiv" names a state, not a town called Republic
     (illustrative text)."""
-    gaz = TinyGazetteer()
-    place = _place(30, "Republic", 16_000)
-    gaz._places[place.id] = place
-    gaz._by.setdefault(name_key("Republic"), []).append(NameMatch(place, "Republic", True))
+    gaz = with_places(_place(30, "Republic", 16_000))
     text = "Illustrative text. Strikes from the territory of the Republic of Kharkiv."
     assert "Republic" not in mention_texts(gaz, text)
 
