@@ -105,6 +105,8 @@ def test_bench_command_json(tmp_path: Path) -> None:
     assert interpreter["executable"] == sys.executable
     assert interpreter["version"] == data["machine"]["python"]
     assert interpreter["libpython"] in ("shared", "static", None)
+    import claimmap.geoparse.recognise as recognise  # compiled: an extension module's file
+    assert interpreter["geoparser_compiled"] is (not recognise.__file__.endswith(".py"))
 
 
 @pytest.mark.usefixtures("noop_stages")
@@ -116,6 +118,8 @@ def test_bench_command_text(tmp_path: Path) -> None:
     assert "peak memory (RSS)" in result.output
     python = f"python {platform.python_implementation()} {platform.python_version()} "
     assert f"{python}({sys.executable}; libpython " in result.output
+    assert "; geoparser compiled with mypyc" in result.output or (
+        "; geoparser pure Python (`pip install .` compiles it)" in result.output)
 
 
 def test_bench_missing_file_says_so(tmp_path: Path) -> None:

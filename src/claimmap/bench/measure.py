@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import os
 import platform
 import resource
@@ -100,7 +102,8 @@ def interpreter() -> dict[str, object]:
     libpython mapped as a shared library, "static" when not, None where that cannot
     be read (no /proc). ``enable_optimizations``: whether ``./configure`` was given
     ``--enable-optimizations`` (distributions may apply PGO their own way, so False
-    does not prove a build unoptimised)."""
+    does not prove a build unoptimised). ``geoparser_compiled``: see
+    :func:`geoparser_compiled`."""
     config = str(sysconfig.get_config_var("CONFIG_ARGS") or "")
     return {
         "implementation": platform.python_implementation(),
@@ -108,7 +111,17 @@ def interpreter() -> dict[str, object]:
         "executable": sys.executable,
         "libpython": _libpython(),
         "enable_optimizations": "--enable-optimizations" in config,
+        "geoparser_compiled": geoparser_compiled(),
     }
+
+
+def geoparser_compiled() -> bool:
+    """Whether the installed geoparser was compiled with mypyc: ``pip install .`` compiles
+    it (hatch_build.py); an editable install, or a machine with no C compiler, leaves it
+    pure Python, which gives the same results more slowly."""
+    spec = importlib.util.find_spec("claimmap.geoparse.recognise")
+    origin = spec.origin if spec is not None else None
+    return origin is not None and origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 def _libpython() -> str | None:
@@ -123,5 +136,7 @@ def describe_interpreter(info: dict[str, object]) -> str:
     """:func:`interpreter` on one line, for a terminal."""
     libpython = info["libpython"] or "unknown"
     built = "; configured --enable-optimizations" if info["enable_optimizations"] else ""
+    geoparser = ("compiled with mypyc" if info["geoparser_compiled"]
+                 else "pure Python (`pip install .` compiles it)")
     return (f"{info['implementation']} {info['version']} ({info['executable']}; "
-            f"libpython {libpython}{built})")
+            f"libpython {libpython}{built}); geoparser {geoparser}")

@@ -1,0 +1,119 @@
+"""The wheel that ``pip install .`` builds compiles the geoparser with mypyc
+(hatch_build.py). Compiled code must give exactly what the Python source gives: this
+builds the real wheel (about 40 s on two cores), then geoparses the same texts with it
+and with the source tree, each in its own process, and compares every mention.
+
+Texts: the bundled example articles and the test fixtures (always present), plus the
+seed articles and the war corpus from ../shared when they are there.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+pytestmark = pytest.mark.slow
+
+# Run in a child process: prints where claimmap came from, whether the geoparser is
+# compiled, and every mention of every text (one JSON object).
+PARSE = """
+import json, sys
+from claimmap.bench.measure import geoparser_compiled
+import claimmap
+from claimmap.gazetteer import load_default
+from claimmap.geoparse import create_geoparser
+from claimmap.model import Article
+
+texts = json.load(sys.stdin)
+parser = create_geoparser(load_default())
+out = {}
+for key, text in texts.items():
+    result = parser.parse(Article(id=key, text=text, content_hash=key))
+    out[key] = [[m.start, m.end, m.text, m.place_id, m.confidence, m.reason,
+                 [[c.place_id, c.score] for c in m.candidates]]
+                for m in result.mentions]
+print(json.dumps({"package": claimmap.__file__, "compiled": geoparser_compiled(),
+                  "mentions": out}))
+"""
+
+
+def texts() -> dict[str, str]:
+    files = [*sorted((ROOT / "examples" / "articles").glob("*.txt")),
+             *sorted((ROOT / "tests" / "fixtures").rglob("*.txt")),
+             *sorted((SHARED / "seeds").glob("*.txt"))]
+    found = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in files}
+    corpus = SHARED / "data" / "uawar_news.jsonl"
+    if corpus.is_file():
+        for line in corpus.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            found[f"uawar:{record['doc_id']}"] = str(record.get("text") or "")
+    return found
+
+
+def parse_with(pythonpath: Path, payload: str) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+    run = subprocess.run([sys.executable, "-c", PARSE], input=payload, env=env,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    result: dict[str, object] = json.loads(run.stdout)
+    return result
+
+
+def compile_list() -> list[str]:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    sources: list[str] = config["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"][
+        "custom"]["compile"]
+    return sources
+
+
+def test_compiled_wheel_parses_exactly_as_the_source(tmp_path: Path) -> None:
+    compiler = shlex.split(str(sysconfig.get_config_var("CC") or "cc"))[0]
+    if shutil.which(compiler) is None:
+        pytest.skip(f"no C compiler ({compiler}) here: pip install . builds pure Python")
+    for module in ("hatchling", "mypyc", "setuptools"):
+        if importlib.util.find_spec(module) is None:
+            pytest.skip(f"{module} is missing: pip install -e '.[test]' installs it")
+
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMMAP_PURE_PYTHON"}
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps",
+         "--no-build-isolation", "--wheel-dir", str(tmp_path / "dist"), "--quiet"],
+        env=env, capture_output=True, text=True, check=False)
+    assert build.returncode == 0, build.stderr
+    assert "pure Python" not in build.stderr, build.stderr
+    (wheel,) = (tmp_path / "dist").glob("claimmap-*.whl")
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+
+    # every module the compile list names has its extension in the wheel
+    expected = {p.relative_to(ROOT / "src").with_suffix("").as_posix()
+                for source in compile_list()
+                for p in ([ROOT / source] if source.endswith(".py")
+                          else (ROOT / source).glob("*.py"))
+                if p.name != "__init__.py"}
+    built = {p.relative_to(site).as_posix().split(".")[0] for p in site.rglob("*.so")}
+    built |= {p.relative_to(site).as_posix().split(".")[0] for p in site.rglob("*.pyd")}
+    assert expected and expected <= built
+
+    payload = json.dumps(texts())
+    compiled = parse_with(site, payload)
+    source = parse_with(ROOT / "src", payload)
+    assert str(compiled["package"]).startswith(str(site)) and compiled["compiled"] is True
+    assert str(source["package"]).startswith(str(ROOT / "src")) and source["compiled"] is False
+    assert compiled["mentions"] == source["mentions"]
+    assert sum(len(m) for m in source["mentions"].values()) > 50  # type: ignore[attr-defined]
