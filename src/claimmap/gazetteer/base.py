@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from claimmap.model import Place
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """A gazetteer entry found under a name. ``primary`` is True when the name is
     the entry's main name, False for an alternate (historical, other-language,
     other-romanisation) name. ``historical`` marks a former name (a renamed place:

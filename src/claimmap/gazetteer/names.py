@@ -29,38 +29,39 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
-_APOSTROPHES = "'’‘ʼʹʻ`´′\"“”«»„"
-_DROP = str.maketrans("", "", _APOSTROPHES)
+_APOSTROPHES: Final = "'’‘ʼʹʻ`´′\"“”«»„"
+_DROP: Final = str.maketrans("", "", _APOSTROPHES)
 # Latin letters that NFKD does not decompose.
-_LATIN_EXTRA = str.maketrans(
+_LATIN_EXTRA: Final = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ß": "ss"}
 )
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD: Final = re.compile(r"[\W_]+")
 
 # Scholarly (ISO 9 / Czech-style) carons, spelled out before diacritics go.
-_CARONS = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ě": "e", "ř": "r"})
+_CARONS: Final = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ě": "e", "ř": "r"})
 
 # Cyrillic to Latin: Russian and Ukrainian letters (and Belarusian ў).
-_CYRILLIC = {
+_CYRILLIC: Final = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
     "є": "ye", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k",
     "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
     "у": "u", "ў": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
 }  # fmt: skip
-_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
+_CYRILLIC_TABLE: Final = str.maketrans(_CYRILLIC)
 
 # Multi-letter rewrites, longest first; upper-case letters are private tokens.
-_DIGRAPHS = (
+_DIGRAPHS: Final = (
     ("shch", "Q"), ("tsch", "C"), ("sch", "S"), ("dzh", "J"), ("zh", "J"),
     ("sh", "S"), ("ch", "C"), ("kh", "h"), ("ts", "c"), ("tz", "c"),
     ("ph", "f"), ("x", "ks"), ("w", "v"), ("g", "h"),
 )  # fmt: skip
-_J_CLOSING_VOWEL = re.compile(r"(?<=[aeiouy])j(?![aeiouy])")
-_VOWEL_CLASS = str.maketrans({"e": "i", "y": "i", "o": "i"})
-_FINAL_VOWELS = re.compile(r"(?<=[^aiu])[aiu]+$")
-_REPEATS = re.compile(r"(.)\1+")
+_J_CLOSING_VOWEL: Final = re.compile(r"(?<=[aeiouy])j(?![aeiouy])")
+_VOWEL_CLASS: Final = str.maketrans({"e": "i", "y": "i", "o": "i"})
+_FINAL_VOWELS: Final = re.compile(r"(?<=[^aiu])[aiu]+$")
+_REPEATS: Final = re.compile(r"(.)\1+")
 
 
 def _strip_latin_marks(text: str) -> str:

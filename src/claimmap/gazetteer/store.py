@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from rapidfuzz import fuzz, process
 
@@ -22,12 +22,14 @@ from claimmap.gazetteer.index import AREA_NAMES, HISTORICAL, PRIMARY
 from claimmap.gazetteer.names import name_key, variant_key
 from claimmap.model import Place, PlaceKind
 
-CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0."
-REGION_SUFFIXES = ("oblast", "region", "province", "krai", "kray", "oblast region")
-_PLACE_COLUMNS = "p.pid, p.slug, p.name, p.kind, p.lat, p.lon, p.cc, p.a1, p.a2, p.population"
+CREDIT: Final = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0."
+REGION_SUFFIXES: Final = ("oblast", "region", "province", "krai", "kray", "oblast region")
+_PLACE_COLUMNS: Final = (
+    "p.pid, p.slug, p.name, p.kind, p.lat, p.lon, p.cc, p.a1, p.a2, p.population"
+)
 #: name rows as :meth:`IndexGazetteer._one_per_place` reads them (an index's columns
 #: alone: the places come from the cache, or in one query for those not yet read)
-_NAME_ROWS = "pid, name, flags FROM names"
+_NAME_ROWS: Final = "pid, name, flags FROM names"
 
 
 def place_id(pid: int, slug: str | None) -> str:

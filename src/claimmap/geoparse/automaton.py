@@ -29,6 +29,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse.lexicon import (
@@ -42,21 +43,21 @@ from claimmap.geoparse.text import fold_word, key_fold
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # bump when the key scheme or the file layout changes
-MIN_CACHE_NAMES = 20_000  # below this, building is faster than a cache round trip
-MAX_WORDS = 8  # longer names are not proposed (the longest real mentions are shorter)
-_MAGIC = b"CMNI"
-_HEADER = 28  # magic, format, byte order, max words, n keys, n prefixes, bucket bits
+FORMAT: Final = 6  # bump when the key scheme or the file layout changes
+MIN_CACHE_NAMES: Final = 20_000  # below this, building is faster than a cache round trip
+MAX_WORDS: Final = 8  # longer names are not proposed (the longest real mentions are shorter)
+_MAGIC: Final = b"CMNI"
+_HEADER: Final = 28  # magic, format, byte order, max words, n keys, n prefixes, bucket bits
 # Single words never proposed (the recogniser would reject them anyway).
-_SKIP = MONTHS | WEEKDAYS | COMMON_CAPITALISED | STOPWORDS
+_SKIP: Final = MONTHS | WEEKDAYS | COMMON_CAPITALISED | STOPWORDS
 # Words whose first letter may be a capital (Latin, Greek, Cyrillic); scan checks case.
 # A word is a run of letters and digits (``[^\W_]``: \w without the underscore). The
 # first letter comes before the look-behinds (a word character, none before it) so
 # that the regex engine can skip ahead to candidate letters, as in patterns.UP_START.
-_INITIAL = "[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ԯ]"
-_CAPITALISED_WORD = re.compile(rf"{_INITIAL}(?<!\w{_INITIAL})(?<=\w)[^\W_]*")
-_WORD = re.compile(r"[^\W_]+")
-_MEMO_SIZE = 200_000
+_INITIAL: Final = "[A-ZÀ-ÖØ-ÞĀ-ɏͰ-ϿЀ-ԯ]"
+_CAPITALISED_WORD: Final = re.compile(rf"{_INITIAL}(?<!\w{_INITIAL})(?<=\w)[^\W_]*")
+_WORD: Final = re.compile(r"[^\W_]+")
+_MEMO_SIZE: Final = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +303,7 @@ def _name_ends(index: NameIndex, text: str, key: str, found: int, end: int) -> l
 
 # One character, then a word: the next word when one space or punctuation mark
 # separates it (see _next_word; ``[^\W_]`` is exactly ``str.isalnum``).
-_NEXT_WORD = re.compile(r"(?s:.)([^\W_]+)")
+_NEXT_WORD: Final = re.compile(r"(?s:.)([^\W_]+)")
 
 
 def _next_word(text: str, key: str, end: int) -> int:

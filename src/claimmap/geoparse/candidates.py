@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import ParamSpec, TypeVar
+from typing import Final, NamedTuple, ParamSpec, TypeVar
 
 from claimmap.gazetteer.base import Gazetteer, NameMatch
 from claimmap.gazetteer.names import name_key, variant_key
@@ -20,28 +19,29 @@ from claimmap.geoparse.lexicon import US_STATE_ABBREVIATIONS
 from claimmap.geoparse.recognise import SpanHit
 from claimmap.model import Place
 
-MAX_CANDIDATES = 40
-FUZZY_FLOOR = 0.82  # below this similarity a fuzzy match is no candidate at all
-FUZZY_LIMIT = 8  # fuzzy matches asked for per name
+MAX_CANDIDATES: Final = 40
+FUZZY_FLOOR: Final = 0.82  # below this similarity a fuzzy match is no candidate at all
+FUZZY_LIMIT: Final = 8  # fuzzy matches asked for per name
 #: Hit sources whose fuzzy matches can wait until the hit is known to stand (see
 #: :meth:`CandidateFinder.options_to_keep`).
-FUZZY_LATER = frozenset({"compound", "suffix"})
+FUZZY_LATER: Final = frozenset({"compound", "suffix"})
 #: Names shorter than this match only exactly: transliteration folding of two or three
 #: letters proposes places at random.
-MIN_VARIANT_CHARS = 4
-_NAMED = ("exact", "alternate")
-_AREA_KINDS = frozenset({"admin1", "region", "admin2"})
-_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "iots", "iot", "is", "i", "ish", "s")
-_COUNTRY_ENDINGS = ("a", "ia", "y", "e", "any", "as", "o", "on", "us", "ain", "and", "en", "ey", "")
-_LOCAL_TAILS = frozenset({"county", "parish", "district", "raion"})
-_BIG = frozenset({"country", "admin1", "region"})
-_ADMIN_TAILS = ("oblast", "region", "province", "krai", "kray", "republic", "governorate")
+MIN_VARIANT_CHARS: Final = 4
+_NAMED: Final = ("exact", "alternate")
+_AREA_KINDS: Final = frozenset({"admin1", "region", "admin2"})
+_DEMONYM_SUFFIXES: Final = ("ians", "ian", "ans", "an", "ese", "iots", "iot", "is", "i", "ish", "s")
+_COUNTRY_ENDINGS: Final = (
+    "a", "ia", "y", "e", "any", "as", "o", "on", "us", "ain", "and", "en", "ey", "",
+)
+_LOCAL_TAILS: Final = frozenset({"county", "parish", "district", "raion"})
+_BIG: Final = frozenset({"country", "admin1", "region"})
+_ADMIN_TAILS: Final = ("oblast", "region", "province", "krai", "kray", "republic", "governorate")
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """One candidate place with how its name matched: ``exact`` (main name),
     ``alternate`` (another exact name), ``variant`` (romanisation variant) or
     ``fuzzy`` (edit similarity ``similarity``)."""
@@ -259,9 +259,9 @@ def _named_for(m: NameMatch, head: str, head_ids: set[str]) -> bool:
     return a[:4] == b[:4] or variant_key(m.place.name)[:4] == variant_key(head)[:4]
 
 
-_ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "st": "Saint", "pt": "Point"}
-_EXPANSIONS = {"mount": "Mt.", "fort": "Ft.", "saint": "St."}
-_FIRST_WORD = re.compile(r"^([A-Za-z]+)\.?(?=\s)")
+_ABBREVIATIONS: Final = {"mt": "Mount", "ft": "Fort", "st": "Saint", "pt": "Point"}
+_EXPANSIONS: Final = {"mount": "Mt.", "fort": "Ft.", "saint": "St."}
+_FIRST_WORD: Final = re.compile(r"^([A-Za-z]+)\.?(?=\s)")
 
 
 def _abbreviation_forms(name: str) -> tuple[str, ...]:
@@ -291,7 +291,7 @@ def _exact(m: NameMatch) -> Option:
     return Option(m.place, "exact" if same else "alternate")
 
 
-_Y_SPELLINGS = (("yi", "i"), ("ya", "ia"), ("ye", "ie"), ("yu", "iu"), ("y", "i"), ("'", ""))
+_Y_SPELLINGS: Final = (("yi", "i"), ("ya", "ia"), ("ye", "ie"), ("yu", "iu"), ("y", "i"), ("'", ""))
 
 
 @lru_cache(maxsize=65_536)

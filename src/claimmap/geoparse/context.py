@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from rapidfuzz import fuzz
 
@@ -35,41 +36,42 @@ from claimmap.geoparse.lexicon import (
 from claimmap.geoparse.recognise import SpanHit, has_lower_word, in_headline, person_names
 from claimmap.geoparse.text import match_back
 
-STRONG_POPULATION = 100_000
-NOTABLE_POPULATION = 1_000
-CLOSE_NAME = 80.0  # edit similarity (0-100) of an alternate name to the main name
-_CUE_WORDS = ("in", "at", "near", "from", "outside", "into", "toward", "towards", "across", "of",
-              "through", "around")
+STRONG_POPULATION: Final = 100_000
+NOTABLE_POPULATION: Final = 1_000
+CLOSE_NAME: Final = 80.0  # edit similarity (0-100) of an alternate name to the main name
+_CUE_WORDS: Final = ("in", "at", "near", "from", "outside", "into", "toward", "towards",
+                     "across", "of", "through", "around")
 # Patterns that look back from a mention are written backwards, for text.match_back:
 # "in the X" read from X is spaces, an optional "the" and spaces, then a cue word.
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE: Final = re.compile(
     r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _CUE_WORDS) + r")\b", re.IGNORECASE
 )
 # The same without a bare "of": before a common English word "of" names an institution's
 # field more often than it cues a place ("Minister of Economy", "Department of Labor", "the
 # Battle of ..."), unless a direction or a word for part of a place comes before it
 # ("southeast of Alliance", "the outskirts of").
-_OF_PLACE = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
-             "southwest", "outskirts", "suburbs", "centre", "center", "city", "town", "village")
-_PLACE_CUE_BEFORE = re.compile(
+_OF_PLACE: Final = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                    "southwest", "outskirts", "suburbs", "centre", "center", "city", "town",
+                    "village")
+_PLACE_CUE_BEFORE: Final = re.compile(
     r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _CUE_WORDS if w != "of")
     + r"|fo\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _OF_PLACE) + r"))\b",
     re.IGNORECASE,
 )
-_CUE_AFTER = re.compile(r",\s*(?=[A-Z])|\s+(?:in|near)\s+(?=[A-Z])")
+_CUE_AFTER: Final = re.compile(r",\s*(?=[A-Z])|\s+(?:in|near)\s+(?=[A-Z])")
 # Backwards: "Tom" in "Tom Jones". The optional newline first is the forward form's
 # ``$``, which also matches before a newline that ends the searched window.
-_PREV_WORD = re.compile(r"\n?[ \t]+([\w'’.-]*[A-Za-z])")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+_PREV_WORD: Final = re.compile(r"\n?[ \t]+([\w'’.-]*[A-Za-z])")
+_NEXT_WORD: Final = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 # A public body after a name (CIVIC_HEADS, capitalised); "City" alone follows many
 # names that are no town ("Emerald City Players"), "City Council" and "City Hall" follow
 # towns; a town's "police", "mayor" or "firefighters" may be written in lower case.
-_CIVIC_AFTER = re.compile(
+_CIVIC_AFTER: Final = re.compile(
     r"[ \t]+(?:City[ \t]+(?:Council|Hall|Manager|Commission|Clerk|Attorney)|(?:"
     + "|".join(sorted(w.capitalize() for w in CIVIC_HEADS))
     + r")|police|mayor|firefighters)\b"
 )
-_EXEMPT = frozenset({"region", "abbrev", "cue", "cyrillic", "given", "feature"})
+_EXEMPT: Final = frozenset({"region", "abbrev", "cue", "cyrillic", "given", "feature"})
 
 
 def keep_hits(

@@ -21,14 +21,14 @@ import statistics
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Final, Protocol
 
 from claimmap.errors import InputRejected
 from claimmap.geoparse.features import haversine
 from claimmap.model import Article
 from claimmap.stages import GeoparseResult
 
-ACC_KM = 161.0
+ACC_KM: Final = 161.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,26 +12,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Final
 
 from claimmap.geoparse.lexicon import ABBREVIATION, US_STATE_ABBREVIATIONS
 from claimmap.geoparse.recognise import SpanHit
 
-_ALIAS_BETWEEN = re.compile(
+_ALIAS_BETWEEN: Final = re.compile(
     r"^\s*,?\s*(?:(?:which\s+is\s+|is\s+|was\s+|now\s+|also\s+|once\s+|previously\s+|formerly\s+)?"
     r"(?:known|called|named|renamed|referred\s+to)(?:\s+in\s+[A-Z][a-z]+)?(?:\s+as)?"
     r"|formerly|previously|now|once|aka|a\.k\.a\.|or\s+in\s+[A-Z][a-z]+)\s+$"
 )
-_OPEN_PAREN = re.compile(r"^\s*\(\s*(?:or\s+|formerly\s+|also\s+|aka\s+|now\s+)?$")
-_CLOSE_PAREN = re.compile(r"\s*\)")  # used with match(text, pos): no ^
-_CONTAINED_BETWEEN = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?)$")
-_DISTANCE = re.compile(
+_OPEN_PAREN: Final = re.compile(r"^\s*\(\s*(?:or\s+|formerly\s+|also\s+|aka\s+|now\s+)?$")
+_CLOSE_PAREN: Final = re.compile(r"\s*\)")  # used with match(text, pos): no ^
+_CONTAINED_BETWEEN: Final = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s*,\s*in\s+(?:the\s+)?)$")
+_DISTANCE: Final = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*-?\s*(km|kilomet(?:er|re)s?|mi\b|miles?)\b[^.;]{0,30}?"
     r"\b(?:from|of|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
     re.IGNORECASE,
 )
-_MILE_KM = 1.609344
+_MILE_KM: Final = 1.609344
 
-_ABBREV = re.compile(r"\s*,\s*(" + ABBREVIATION + r")")  # used with match(text, pos): no ^
+_ABBREV: Final = re.compile(r"\s*,\s*(" + ABBREVIATION + r")")  # used with match(text, pos): no ^
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def read_evidence(text: str, hits: list[SpanHit]) -> TextEvidence:
 # A number and the start of a unit: what every _DISTANCE match holds, from its number's
 # last digit on (the match of this pattern that finditer finds there: no earlier one can
 # run into it, since a unit's letters never follow the digits or marks of a number).
-_NUMBER_UNIT = re.compile(r"\d\s*-?\s*(?:km|kilomet|mi)", re.IGNORECASE)
+_NUMBER_UNIT: Final = re.compile(r"\d\s*-?\s*(?:km|kilomet|mi)", re.IGNORECASE)
 
 
 def _distances(text: str, hits: list[SpanHit]) -> list[Distance]:

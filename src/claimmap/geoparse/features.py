@@ -14,35 +14,36 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import Final, NamedTuple
 
 from claimmap.gazetteer.names import name_key
 from claimmap.geoparse.candidates import Option
 from claimmap.model import Place
 
-MATCH_SCORE = {"exact": 2.0, "alternate": 1.0, "variant": 0.6, "fuzzy": 0.0}
+MATCH_SCORE: Final = {"exact": 2.0, "alternate": 1.0, "variant": 0.6, "fuzzy": 0.0}
 # Areas get a fixed prior in place of the population prior (their populations are
 # often unknown in the gazetteer); a town of 100,000 scores 1.75.
-KIND_PRIOR = {"country": 4.0, "admin1": 2.4, "region": 2.4, "admin2": 1.5}
-CITY_OVER_PROVINCE = 1.5  # "Tehran", "Donetsk": the city, not its same-named province
-CITY_OVER_PROVINCE_POPULATION = 100_000
-POPULATION_WEIGHT = 0.35
-CONTAINER_MATCH = 4.0
-CONTAINER_CLASH = -4.0
-ALIAS_BOTH_NAMES = 3.0
-FOCUS_COUNTRY = 1.5
-FOCUS_ADMIN1 = 2.5
-FOCUS_CORPUS = 0.8
-PROXIMITY = 1.5
-PROXIMITY_KM = 300.0
-EARTH_KM = 6371.0
-COHESION = 4.0  # times the share of the text's other names that can lie in the same division
-COHESION_COUNTRY = 0.375
-COHESION_COUNTY = 1.25  # the same for the same second-level division (county)
-COHESION_ROUNDS = 2  # the same for the same country
-AREA_NAMESAKE = -3.0  # a town named like a country or state the name also matches
-ALTERNATE_OUTRANKED = -1.0  # matched by an alternate name while a bigger town bears it
-CAPITAL = 2.5  # a national capital: news means Moscow, Russia, not Moscow, Idaho
-CAPITAL_POPULATION = 100_000
+KIND_PRIOR: Final = {"country": 4.0, "admin1": 2.4, "region": 2.4, "admin2": 1.5}
+CITY_OVER_PROVINCE: Final = 1.5  # "Tehran", "Donetsk": the city, not its same-named province
+CITY_OVER_PROVINCE_POPULATION: Final = 100_000
+POPULATION_WEIGHT: Final = 0.35
+CONTAINER_MATCH: Final = 4.0
+CONTAINER_CLASH: Final = -4.0
+ALIAS_BOTH_NAMES: Final = 3.0
+FOCUS_COUNTRY: Final = 1.5
+FOCUS_ADMIN1: Final = 2.5
+FOCUS_CORPUS: Final = 0.8
+PROXIMITY: Final = 1.5
+PROXIMITY_KM: Final = 300.0
+EARTH_KM: Final = 6371.0
+COHESION: Final = 4.0  # times the share of the text's other names that can lie in the same division
+COHESION_COUNTRY: Final = 0.375
+COHESION_COUNTY: Final = 1.25  # the same for the same second-level division (county)
+COHESION_ROUNDS: Final = 2  # the same for the same country
+AREA_NAMESAKE: Final = -3.0  # a town named like a country or state the name also matches
+ALTERNATE_OUTRANKED: Final = -1.0  # matched by an alternate name while a bigger town bears it
+CAPITAL: Final = 2.5  # a national capital: news means Moscow, Russia, not Moscow, Idaho
+CAPITAL_POPULATION: Final = 100_000
 
 
 def haversine_km(a: Place, b: Place) -> float:
@@ -182,8 +183,8 @@ class Focus:
         return cached
 
 
-_WINDOW = PROXIMITY_KM / EARTH_KM * 1.001  # radians of latitude, see Focus.nearest_km
-_LATITUDE = itemgetter(1)  # of an (id, latitude, longitude) point
+_WINDOW: Final = PROXIMITY_KM / EARTH_KM * 1.001  # radians of latitude, see Focus.nearest_km
+_LATITUDE: Final = itemgetter(1)  # of an (id, latitude, longitude) point
 
 
 def distance_ok(place: Place, anchor: Place, km: float) -> bool:
@@ -205,8 +206,8 @@ class PlaceFacts:
     admin1: tuple[str, str] | None
 
 
-_FACTS: dict[str, tuple[Place, PlaceFacts]] = {}
-_FACTS_SIZE = 200_000
+_FACTS: Final[dict[str, tuple[Place, PlaceFacts]]] = {}
+_FACTS_SIZE: Final = 200_000
 
 
 def facts(place: Place) -> PlaceFacts:
@@ -290,8 +291,7 @@ def base_score(option: Option) -> float:
     return name_score(option) + facts(option.place).prior
 
 
-@dataclass(frozen=True, slots=True)
-class _Options:
+class _Options(NamedTuple):
     """One group's options as :func:`_support` needs them, computed once per text:
     place ids, name plus prior scores, and the options' shared areas (see
     :class:`_Table`) as terms (option index, level weight, slot in this group's area

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from claimmap.geoparse.lexicon import (
     COMMON_CAPITALISED,
@@ -27,8 +28,8 @@ from claimmap.geoparse.lexicon import (
     WEEKDAYS,
 )
 
-CENSUS_FILES = ("dist.male.first", "dist.female.first")
-_NEVER = COMMON_CAPITALISED | DIRECTIONS | MONTHS | WEEKDAYS | HOLIDAYS
+CENSUS_FILES: Final = ("dist.male.first", "dist.female.first")
+_NEVER: Final = COMMON_CAPITALISED | DIRECTIONS | MONTHS | WEEKDAYS | HOLIDAYS
 
 
 @lru_cache(maxsize=1)

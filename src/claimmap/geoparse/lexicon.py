@@ -7,23 +7,24 @@ none is tuned to an evaluation set. Everything is lower case.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-MONTHS = _words(
+MONTHS: Final = _words(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-WEEKDAYS = _words(
+WEEKDAYS: Final = _words(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs"
     " fri sat sun"
 )
 
 # Words that, capitalised, introduce a person: "President X", "General X", "Mr. X".
-PERSON_TITLES = _words(
+PERSON_TITLES: Final = _words(
     """president general gen colonel col lieutenant lt major maj captain capt sergeant sgt
     mr mrs ms miss dr doctor prof professor sen senator rep representative gov governor
     mayor minister commander chief judge justice officer deputy detective pastor rev
@@ -40,7 +41,7 @@ PERSON_TITLES = _words(
 # A sample of very common given names (English, Ukrainian and Russian, Arabic,
 # Hebrew). A capitalised word from this list directly followed by another capitalised
 # word is a person.
-FIRST_NAMES = _words(
+FIRST_NAMES: Final = _words(
     """james john robert michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
     timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
@@ -92,40 +93,40 @@ FIRST_NAMES = _words(
 )
 
 # Word-forming prefixes: "Tri-State", "Sub-Saharan", "Anti-Terrorist" are not names.
-HYPHEN_PREFIXES = _words("tri sub self non anti pro pre post inter trans pan mid co ex neo")
+HYPHEN_PREFIXES: Final = _words("tri sub self non anti pro pre post inter trans pan mid co ex neo")
 
 # Combining forms of peoples' names ("Russo-Ukrainian", "Sino-Russian", "Anglo-Saxon"):
 # a hyphenated word of these and demonyms is an adjective, not a place.
-COMBINING_FORMS = _words(
+COMBINING_FORMS: Final = _words(
     "russo sino anglo franco austro afro greco italo indo euro judeo turco polono ukraino"
     " germano hispano luso nippo"
 )
 
 # Nouns that end names of streets, buildings and firms ("Center Street", "Landmark
 # Bank"): alone after another capitalised word they are that name's last word.
-NAME_ENDINGS = _words(
+NAME_ENDINGS: Final = _words(
     "street road avenue lane drive boulevard hall bank park square bridge court tower"
     " house building plaza mall market station"
 )
 
 # Compass words: before another name they qualify it ("Northeast Georgia").
-DIRECTIONS = _words(
+DIRECTIONS: Final = _words(
     "north south east west northeast northwest southeast southwest northern southern"
     " eastern western central upper lower greater"
 )
 
 # Abbreviated name parts written with a period ("St. Louis", "Mt. Vernon").
-ABBREVIATED_PARTS = _words("st ste mt ft pt")
+ABBREVIATED_PARTS: Final = _words("st ste mt ft pt")
 
 # Words after which a capitalised name names an event or agreement, not the place.
-EVENT_HEADS = _words(
+EVENT_HEADS: Final = _words(
     """protests protest revolution uprising accords accord agreement agreements format
     protocol protocols declaration doctrine convention treaty syndrome"""
 )
 
 # Institution words after a place name ("Virginia Department of Education", "Georgia
 # State Patrol"): the name before them is a place, even when it is also a given name.
-INSTITUTION_HEADS = _words(
+INSTITUTION_HEADS: Final = _words(
     """state department board university college council assembly legislature senate
     police patrol highway commission authority agency office national general supreme
     district circuit superior county city"""
@@ -134,7 +135,7 @@ INSTITUTION_HEADS = _words(
 # Local public bodies and offices after a name ("Torrington Fire Department", "Carthage
 # Police Chief", "Woodstock Mayor", "Bloomfield Town Council", "a Kettering Republican"):
 # the name is the town or county they serve.
-CIVIC_HEADS = _words(
+CIVIC_HEADS: Final = _words(
     """mayor police fire sheriff councilman councilwoman selectman selectmen
     township borough village town board schools volunteer public chamber
     historical parks municipal planning zoning housing republican democrat
@@ -144,30 +145,32 @@ CIVIC_HEADS = _words(
 # Capitalised, a body's name after a name: "North Atlantic Alliance" is NATO, "the
 # Defence Forces" an army (a "Ukraine-Poland-UK alliance" in lower case is made of
 # places, and "Kharkiv forces" are a place's).
-NAMED_BODY_HEADS = _words("alliance forces")
+NAMED_BODY_HEADS: Final = _words("alliance forces")
 
 # Makers of vehicles: the capitalised word after one is a model, often named like a town
 # ("Dodge Durango", "Ford Bronco", "Jeep Cherokee", "Toyota Tacoma").
-VEHICLE_MAKES = _words(
+VEHICLE_MAKES: Final = _words(
     """dodge ford chevrolet chevy jeep toyota honda nissan hyundai kia gmc buick pontiac
     chrysler mercury subaru mazda volkswagen bmw audi cadillac plymouth oldsmobile
     saturn lexus acura infiniti volvo lada uaz"""
 )
 
 # Words after which a capitalised name is a person's surname, not a place.
-SURNAME_CUES = _words("said says told added stated noted warned argued wrote")
+SURNAME_CUES: Final = _words("said says told added stated noted warned argued wrote")
 # Verbs after a weak single word that make it a person ("Obama believed"); not used to
 # mark a word as a person everywhere in the text (countries "insist" too).
-PERSON_VERBS = SURNAME_CUES | _words(
+PERSON_VERBS: Final = SURNAME_CUES | _words(
     """believed believes thought insisted admitted explained recalled replied
     acknowledged tweeted"""
 )
 
 # Place-type words that follow a name and belong to the mention: "Kharkiv Oblast".
-REGION_HEADS = _words("oblast region province krai kray raion district county parish governorate")
+REGION_HEADS: Final = _words(
+    "oblast region province krai kray raion district county parish governorate"
+)
 
 # Phrases that introduce a place name: "city of X", "near X", "liberation of X".
-PLACE_INTRODUCERS = (
+PLACE_INTRODUCERS: Final = (
     "city of",
     "town of",
     "village of",
@@ -188,7 +191,7 @@ PLACE_INTRODUCERS = (
 )
 
 # Endings typical of Slavic toponyms; an unknown capitalised word ending so is a mention.
-TOPONYM_SUFFIXES = (
+TOPONYM_SUFFIXES: Final = (
     "sk",
     "ska",
     "ske",
@@ -213,7 +216,7 @@ TOPONYM_SUFFIXES = (
 
 # Country demonyms and other adjectival forms. They name a people or a quality, not a
 # place, in the output (claimmap does not place "Ukrainian forces" in Ukraine's centre).
-DEMONYMS = _words(
+DEMONYMS: Final = _words(
     """american americans russian russians ukrainian ukrainians british briton britons
     english french german germans italian italians spanish polish pole poles swedish swede
     swedes finnish finn finns norwegian danish dutch belgian swiss austrian hungarian
@@ -231,7 +234,7 @@ DEMONYMS = _words(
 
 # Capitalised words that are also place names somewhere but are nearly always common
 # words at the start of a sentence or in headlines.
-COMMON_CAPITALISED = _words(
+COMMON_CAPITALISED: Final = _words(
     """the a an this that these those it its he she they we you i his her their our my
     there here what when where why how who which while after before during since until
     however but and or so yet also then now today yesterday tomorrow this last next
@@ -254,7 +257,7 @@ COMMON_CAPITALISED = _words(
 # Organisations, brands and political parties frequent in reporting whose names are
 # also names of some town in GeoNames ("Hamas" for Hamm, "Google" for Topeka; "Mir",
 # Russia's card payment system, for a Belarusian town; "Liberal", Kansas).
-ORGANISATIONS = _words(
+ORGANISATIONS: Final = _words(
     """hamas hezbollah hizbollah taliban isis daesh wagner google facebook twitter youtube
     telegram tiktok microsoft amazon apple reuters bloomberg gazprom rosatom rosneft
     naftogaz ukrenergo boeing lockheed raytheon nato duma tass interfax xinhua toyota
@@ -266,7 +269,7 @@ ORGANISATIONS = _words(
 # ("Iskander": Iskandar, Uzbekistan; "Grad": a Slovenian village; "Buk": a Polish town).
 # Never places as a single word; "Patriot", "Leopard" and the like are here for the same
 # reason (a town or an alternate name bears each).
-WEAPONS = _words(
+WEAPONS: Final = _words(
     """iskander kinzhal kalibr oniks onyx tochka smerch uragan grad tornado bayraktar
     himars javelin nlaw stinger patriot leopard abrams challenger bradley marder gepard
     nasams atacms shahed geran lancet krasnopol excalibur caesar msta buk pantsir sarmat
@@ -275,24 +278,24 @@ WEAPONS = _words(
 )
 
 # Holidays and feasts: never places, though GeoNames has towns named after some.
-HOLIDAYS = _words(
+HOLIDAYS: Final = _words(
     """passover easter christmas ramadan hanukkah thanksgiving halloween eid diwali
     pentecost lent"""
 )
 
 # A name followed by one of these names a military unit ("Azov regiment", "Kraken
 # battalion"): the unit, not where anything happened.
-UNIT_HEADS = _words("""regiment regiments battalion battalions brigade brigades""")
+UNIT_HEADS: Final = _words("""regiment regiments battalion battalions brigade brigades""")
 
 # A place name followed by one of these names a newspaper or broadcaster ("Washington
 # Post", "Kyiv Independent", "New York Times"), not the place.
-MEDIA_HEADS = _words(
+MEDIA_HEADS: Final = _words(
     """times post journal herald tribune gazette chronicle observer telegraph courier
     inquirer examiner independent pravda"""
 )
 
 # Names of buildings and institutions that GeoNames also lists as towns' alternate names.
-NON_PLACE_PHRASES = frozenset(
+NON_PLACE_PHRASES: Final = frozenset(
     {"white house", "the post", "the kremlin", "the pentagon", "red cross", "red crescent",
      "santa claus"}
 ) | (
@@ -302,20 +305,20 @@ NON_PLACE_PHRASES = frozenset(
 )
 
 # Frequent English words that are also (tiny) place names somewhere.
-STOPWORDS = _words(
+STOPWORDS: Final = _words(
     """a an and are be been but do does had has have he her him his i is it me my no not
     of or our she so that the their them they this to was we were what who will with you
     your can could would should may might must shall just only also very more most much
     many any some all each every other another said says say new one two three"""
 )
 
-CONNECTORS = _words(
+CONNECTORS: Final = _words(
     "of de del della di da du la le les los las el al am an der den upon on sur en y"
     " the and"
 )
 
 # AP-style and postal abbreviations of US states, as written after a town's name.
-US_STATE_ABBREVIATIONS: dict[str, str] = {
+US_STATE_ABBREVIATIONS: Final[dict[str, str]] = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
     "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
     "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
@@ -330,6 +333,6 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
     "Wyo.": "Wyoming", "D.C.": "District of Columbia", "W. Va.": "West Virginia",
 }  # fmt: skip
-ABBREVIATION = "|".join(
+ABBREVIATION: Final = "|".join(
     re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)
 )

@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from claimmap.geoparse.lexicon import PLACE_INTRODUCERS, REGION_HEADS, TOPONYM_SUFFIXES
 from claimmap.geoparse.text import backwards
 
-_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_LOW = r"[a-zß-öø-ÿā-žʼ'’]"
+_UP: Final = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_LOW: Final = r"[a-zß-öø-ÿā-žʼ'’]"
 # An upper-case letter that starts a word. Written as the letter, then a look-behind
 # (rather than ``\b`` first), so that the regex engine can skip ahead to candidate
 # letters: the same matches, found about twice as fast.
-UP_START = rf"{_UP}(?<!\w{_UP})"
-CAP_START = r"[A-Z](?<!\w[A-Z])"
-WORD = rf"{_UP}{_LOW}+"
+UP_START: Final = rf"{_UP}(?<!\w{_UP})"
+CAP_START: Final = r"[A-Z](?<!\w[A-Z])"
+WORD: Final = rf"{_UP}{_LOW}+"
 # A capitalised name of one to three words, hyphen-joined parts allowed.
-NAME = rf"{WORD}(?:-{WORD}|-{_LOW}+)*(?:\s{WORD}(?:-{WORD})*){{0,2}}"
+NAME: Final = rf"{WORD}(?:-{WORD}|-{_LOW}+)*(?:\s{WORD}(?:-{WORD})*){{0,2}}"
 
 
 def _by_first_letter(alternatives: list[tuple[str, str]], word_start: bool = False) -> str:
@@ -47,7 +47,7 @@ def _by_first_letter(alternatives: list[tuple[str, str]], word_start: bool = Fal
     )
 
 
-_NOUNS = frozenset({"city", "town", "village", "settlement"})
+_NOUNS: Final = frozenset({"city", "town", "village", "settlement"})
 
 
 def _introducers(phrases: list[str]) -> str:
@@ -61,50 +61,50 @@ def _introducers(phrases: list[str]) -> str:
     return _by_first_letter(alternatives, word_start=True)
 
 
-INTRODUCED = re.compile(
+INTRODUCED: Final = re.compile(
     "(?:" + _introducers(sorted(PLACE_INTRODUCERS, key=len, reverse=True))
     + rf")\s+(?:the\s+)?(?P<name>{WORD}(?:-{WORD})*)"
 )
 
-_SUFFIX_ALT = _by_first_letter(
+_SUFFIX_ALT: Final = _by_first_letter(
     [(suffix[0], suffix[1:]) for suffix in sorted(TOPONYM_SUFFIXES, key=len, reverse=True)]
 )
-SUFFIXED = re.compile(rf"(?P<name>{UP_START}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
-CYRILLIC = re.compile(r"\b[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+(?:\s[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+){0,2}")
-HYPHENATED = re.compile(rf"{UP_START}{_LOW}+(?:-{WORD})+\b")
-INNER_APOSTROPHE = re.compile(rf"{UP_START}{_LOW}+['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b")
-REGION_TAIL = re.compile(
+SUFFIXED: Final = re.compile(rf"(?P<name>{UP_START}{_LOW}{{2,}}(?:{_SUFFIX_ALT}))\b")
+CYRILLIC: Final = re.compile(r"\b[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+(?:\s[А-ЯЁІЇЄҐ][а-яёіїєґʼ'’-]+){0,2}")
+HYPHENATED: Final = re.compile(rf"{UP_START}{_LOW}+(?:-{WORD})+\b")
+INNER_APOSTROPHE: Final = re.compile(rf"{UP_START}{_LOW}+['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b")
+REGION_TAIL: Final = re.compile(
     r"\s+(?:(?P<head>" + "|".join(sorted(REGION_HEADS)) + r")\b"
     r"|(?P<republic>People['’]?s\s+Republic)\b|(?P<co>(?-i:Co)\.))",
     re.IGNORECASE,
 )
 # Lists of names that a plural region word ends: "Clarke, Madison and Oconee counties",
 # "Donetsk and Luhansk regions". Each listed name is an area of that kind.
-_LISTED = rf"{_UP}[\w'’-]+(?:\s{_UP}[\w'’-]+)?"
-_PLURAL_HEADS = {
+_LISTED: Final = rf"{_UP}[\w'’-]+(?:\s{_UP}[\w'’-]+)?"
+_PLURAL_HEADS: Final = {
     "counties": "county", "parishes": "parish", "oblasts": "oblast", "regions": "region",
     "provinces": "province", "districts": "district", "raions": "raion",
 }
 # The list's first letter comes before the look-behind (nothing name-like before it),
 # as in UP_START, so that the regex engine can skip ahead to candidate letters.
-_FIRST_LISTED = rf"{_UP}(?<![\w'’-]{_UP})[\w'’-]+(?:\s{_UP}[\w'’-]+)?"
-AREA_LIST = re.compile(
+_FIRST_LISTED: Final = rf"{_UP}(?<![\w'’-]{_UP})[\w'’-]+(?:\s{_UP}[\w'’-]+)?"
+AREA_LIST: Final = re.compile(
     rf"(?P<list>{_FIRST_LISTED}(?:\s*,\s*{_LISTED})*,?\s+(?:and|or|&)\s+{_LISTED})"
     rf"\s+(?P<tail>{'|'.join(_PLURAL_HEADS)})\b"
 )
-_LISTED_NAME = re.compile(_LISTED)
-_PLURAL_HEAD = re.compile(rf"\s(?:{'|'.join(_PLURAL_HEADS)})\b")
-_FEATURE_HEADS = (
+_LISTED_NAME: Final = re.compile(_LISTED)
+_PLURAL_HEAD: Final = re.compile(rf"\s(?:{'|'.join(_PLURAL_HEADS)})\b")
+_FEATURE_HEADS: Final = (
     r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|Highway|"
     r"Circle|River|Lake|Creek|Bay|Island|Islands|Mountains?|Valley|Forest|Wilderness|Dam|"
     r"Bridge|Square|Canal|Strait|Sea|Gulf"
 )
 # Streets, roads and natural features: "Sumska Street", "Dnipro River", "Highway 10".
-FEATURE = re.compile(
+FEATURE: Final = re.compile(
     rf"(?={_UP})\b(?P<name>(?:{WORD}\s){{1,3}}(?:{_FEATURE_HEADS})(?![\w-])"
     r"|(?:Highway|Interstate|Route|County\s+Road|State\s+Highway|U\.S\.\s+Highway)\s+\d+\b)"
 )
-SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*|[\"“‘']\s*)$")
+SENTENCE_START: Final = re.compile(r"(?:^|[.!?]['’\"”)]?\s+|\n\s*|[\"“‘']\s*)$")
 
 
 def _introducer_backwards(phrase: str) -> str:
@@ -122,7 +122,7 @@ def _introducer_backwards(phrase: str) -> str:
 # the cue phrases' first letters, so this finds INTRODUCED's starts quicker than
 # INTRODUCED itself. Only one way through holds at a capital (see
 # introducers_are_unambiguous), so the start found is the only one.
-_INTRODUCED_BACKWARDS = re.compile(
+_INTRODUCED_BACKWARDS: Final = re.compile(
     rf"{_UP}(?=\s+(?:eht\s+)?(?:"
     + "|".join(_introducer_backwards(p) for p in PLACE_INTRODUCERS)
     + r")(?!\w)())"
@@ -160,7 +160,7 @@ def introduced_names(text: str) -> list[tuple[int, int]]:
 
 
 # A word that every FEATURE match contains, quicker to look for than FEATURE itself.
-_FEATURE_WORD = re.compile(rf"{_FEATURE_HEADS}|Interstate|Route")
+_FEATURE_WORD: Final = re.compile(rf"{_FEATURE_HEADS}|Interstate|Route")
 
 
 def features(text: str) -> list[tuple[int, int]]:
@@ -180,15 +180,15 @@ def features(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_POSSESSIVE = re.compile(r"['’ʼ]s\s+")  # "Russia’s ", "Augusta's "
-_WHITESPACE = re.compile(r"\s")
+_POSSESSIVE: Final = re.compile(r"['’ʼ]s\s+")  # "Russia’s ", "Augusta's "
+_WHITESPACE: Final = re.compile(r"\s")
 
 
 def suffixed_names(text: str) -> list[tuple[int, int]]:
     return list(word_shapes(text).suffixed)
 
 
-_ANY_CYRILLIC = re.compile(r"[А-ЯЁІЇЄҐ]")
+_ANY_CYRILLIC: Final = re.compile(r"[А-ЯЁІЇЄҐ]")
 
 
 def cyrillic_names(text: str) -> list[tuple[int, int]]:
@@ -223,13 +223,13 @@ class WordShapes(NamedTuple):
 # consumed and each shape's rest is an optional look-ahead (a look-ahead takes the
 # match its pattern would take there), so every start is tried; a start where no
 # shape matches fails at the end.
-_SHAPES = re.compile(
+_SHAPES: Final = re.compile(
     rf"{UP_START}(?:(?=(?P<suffixed>{_LOW}{{2,}}(?:{_SUFFIX_ALT})\b))|)"
     rf"(?:(?=(?P<hyphenated>{_LOW}+(?:-{WORD})+\b))|)"
     rf"(?:(?=(?P<apostrophe>{_LOW}+['’ʼ]{_LOW}+(?:['’ʼ]{_LOW}+)*\b))|)"
     r"(?(suffixed)|(?(hyphenated)|(?(apostrophe)|(?!))))"
 )
-_SHAPE_NAMES = WordShapes._fields
+_SHAPE_NAMES: Final = WordShapes._fields
 
 
 @lru_cache(maxsize=4)
@@ -286,14 +286,14 @@ def at_sentence_start(text: str, start: int) -> bool:
 # and an optional given name and initial ("Capt. Roy A. Nelson", "Dr. Caleb Chu"), or
 # an age in apposition ("Brian Keane, 38,") mark the last word as a person's surname,
 # which may have a capital inside ("McClure", "DeWine").
-_SURNAME = r"(?P<surname>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z][a-z]+)?)\b(?!['’-]\w)"
-MIDDLE_INITIAL = re.compile(rf"{CAP_START}[a-z]+\s+[A-Z]\.\s+{_SURNAME}")
-AGE_APPOSITION = re.compile(rf"{CAP_START}[a-z]+\s+{_SURNAME},\s+\d{{1,3}},")
+_SURNAME: Final = r"(?P<surname>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Z][a-z]+)?)\b(?!['’-]\w)"
+MIDDLE_INITIAL: Final = re.compile(rf"{CAP_START}[a-z]+\s+[A-Z]\.\s+{_SURNAME}")
+AGE_APPOSITION: Final = re.compile(rf"{CAP_START}[a-z]+\s+{_SURNAME},\s+\d{{1,3}},")
 
 
 # A title, maybe a given name and an initial, then the surname ("Circuit Court Judge
 # Casey Manning" is tried at every word). ``{titles}``: the titles as an alternation.
-_TITLED = (
+_TITLED: Final = (
     r"(?:{titles})(?![a-z])(?=\.?\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s+)?" + _SURNAME + ")"
 )
 
@@ -317,8 +317,8 @@ def _titled(titles: frozenset[str]) -> re.Pattern[str] | None:
 
 # Pieces that the two shapes above cannot match without, quick to look for (they
 # start with a fixed character): most texts have neither, and skip those passes.
-_INITIAL_PIECE = re.compile(r"\.\s(?<=\s[A-Z]\.\s)")
-_AGE_PIECE = re.compile(r",\s+\d{1,3},")
+_INITIAL_PIECE: Final = re.compile(r"\.\s(?<=\s[A-Z]\.\s)")
+_AGE_PIECE: Final = re.compile(r",\s+\d{1,3},")
 
 
 def surnames(text: str, titles: frozenset[str]) -> set[str]:
@@ -345,11 +345,11 @@ def abbreviated_title(title: str) -> bool:
     return len(title) <= 4 or title in _LONG_ABBREVIATIONS
 
 
-_LONG_ABBREVIATIONS = frozenset({"const", "lieut", "comdr", "sergt", "assoc"})
+_LONG_ABBREVIATIONS: Final = frozenset({"const", "lieut", "comdr", "sergt", "assoc"})
 
 
-_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_CLAUSE = re.compile(r"[^\n.!?]+")
+_TITLE_WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
+_CLAUSE: Final = re.compile(r"[^\n.!?]+")
 
 
 def title_case_spans(text: str) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Final, Literal
 
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse import resolve as R
@@ -17,8 +17,8 @@ from claimmap.model import Article, Candidate, Mention, Place
 from claimmap.stages import GeoparseResult
 
 Baseline = Literal["population"]
-_AREAS = ("country", "admin1", "region")
-CORPUS_DECAY = 0.98
+_AREAS: Final = ("country", "admin1", "region")
+CORPUS_DECAY: Final = 0.98
 
 
 class GazetteerGeoparser:

@@ -10,10 +10,9 @@ common words. Overlaps are settled longest-first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from claimmap.gazetteer.base import Gazetteer
 from claimmap.geoparse import automaton, patterns
@@ -51,13 +50,12 @@ from claimmap.geoparse.text import match_back
 # The word before a position, written backwards for text.match_back: one space, an
 # optional period (group 1), letters (group 2): "Gen. X", "Maria X" read from X. One
 # space only: a letter's signature puts the writer's name a line above the town.
-_WORD_BEFORE = re.compile(r" (\.?)([A-Za-zÀ-ž]+)")
-_WORD_AFTER = re.compile(r"[\s,]*([A-Za-zÀ-ž']+)")
-_TOKEN = re.compile(r"[A-Za-zÀ-ž]+")
+_WORD_BEFORE: Final = re.compile(r" (\.?)([A-Za-zÀ-ž]+)")
+_WORD_AFTER: Final = re.compile(r"[\s,]*([A-Za-zÀ-ž']+)")
+_TOKEN: Final = re.compile(r"[A-Za-zÀ-ž]+")
 
 
-@dataclass(frozen=True, slots=True)
-class SpanHit:
+class SpanHit(NamedTuple):
     """A proposed mention. ``source`` says where it came from: ``gazetteer`` (a known
     name), ``region`` (a name plus "Oblast"/"region"/"People's Republic"), ``cue``
     (after "city of", "near"...), ``suffix`` (toponym-shaped), ``cyrillic``,
@@ -177,7 +175,7 @@ class Recogniser:
         return self._shapes[span]
 
 
-_MEMO_SIZE = 100_000
+_MEMO_SIZE: Final = 100_000
 
 
 def name_shape(gazetteer: Gazetteer, span: str) -> tuple[str, bool] | None:
@@ -217,8 +215,8 @@ def _adjective_part(gazetteer: Gazetteer, word: str) -> bool:
     return low in COMBINING_FORMS or low in MONTHS or is_demonym(gazetteer, word)
 
 
-_NAME_AFTER = re.compile(r" [A-Z]")
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[\"”]? $")
+_NAME_AFTER: Final = re.compile(r" [A-Z]")
+_NAME_BEFORE: Final = re.compile(r"[A-Z][\w'’.-]*[\"”]? $")
 
 
 def _name_before(text: str, start: int) -> bool:
@@ -263,8 +261,10 @@ def _plausible_feature(hit: SpanHit) -> bool:
     return first in _STREET_LEADS and words[-1].lower() in _STREET_HEADS
 
 
-_STREET_LEADS = DIRECTIONS | frozenset({"first", "second", "third", "center", "centre", "old"})
-_STREET_HEADS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway"})
+_STREET_LEADS: Final = DIRECTIONS | frozenset(
+    {"first", "second", "third", "center", "centre", "old"})
+_STREET_HEADS: Final = frozenset(
+    {"street", "avenue", "road", "drive", "boulevard", "lane", "parkway"})
 
 
 def _capitalised(span: str) -> bool:
@@ -281,7 +281,7 @@ def _capitalised(span: str) -> bool:
     return True
 
 
-_AREA_PLURALS = frozenset({"states", "nations", "countries", "republics"})
+_AREA_PLURALS: Final = frozenset({"states", "nations", "countries", "republics"})
 
 
 def _org_or_person_context(
@@ -317,7 +317,7 @@ def _given_names_only(span: str) -> bool:
 # capitalised word with no period after it (a given name if the recogniser's given
 # names hold it), or nothing.
 _TITLE, _NAME_LIKE, _NONE = "title", "name-like", "none"
-_NO_LEAD = (_NONE, "")
+_NO_LEAD: Final = (_NONE, "")
 
 
 @lru_cache(maxsize=65536)
@@ -381,8 +381,8 @@ def in_headline(text: str, start: int) -> bool:
     return patterns.in_title_case(text, start)
 
 
-_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
-_APOSTROPHE = "'’ʼ"
+_ABBREVIATED: Final = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_APOSTROPHE: Final = "'’ʼ"
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
@@ -396,16 +396,16 @@ def _fragment(text: str, start: int, end: int) -> bool:
     return False
 
 
-_TAIL = re.compile(r"[^\W\d_]+")
-_PLACE_CUE = re.compile(r"\b(?:in|near|at|from|outside|to|of)\s+(?:the\s+)?$")
-_STATE_AFTER = re.compile(r",\s+[A-Z]")
+_TAIL: Final = re.compile(r"[^\W\d_]+")
+_PLACE_CUE: Final = re.compile(r"\b(?:in|near|at|from|outside|to|of)\s+(?:the\s+)?$")
+_STATE_AFTER: Final = re.compile(r",\s+[A-Z]")
 
 
-_AMPERSAND = re.compile(r"\s*&\s*")
-_SAINT_NAME = re.compile(r"(?:St\.?|Saint)\s+([A-Z][a-z]+)")
-_POSSESSIVE_NOT_LISTED = re.compile(r"['’]s(?!,)")
-_BIG_TOWN = 100_000  # as context.STRONG_POPULATION
-_SAINT_BEFORE = re.compile(r"\b(?:St|Saint)\.?\s+$")
+_AMPERSAND: Final = re.compile(r"\s*&\s*")
+_SAINT_NAME: Final = re.compile(r"(?:St\.?|Saint)\s+([A-Z][a-z]+)")
+_POSSESSIVE_NOT_LISTED: Final = re.compile(r"['’]s(?!,)")
+_BIG_TOWN: Final = 100_000  # as context.STRONG_POPULATION
+_SAINT_BEFORE: Final = re.compile(r"\b(?:St|Saint)\.?\s+$")
 
 
 def _in_organisation(text: str, hit: SpanHit, ampersand: bool) -> bool:
@@ -428,7 +428,7 @@ def _in_organisation(text: str, hit: SpanHit, ampersand: bool) -> bool:
     return "S" in before and bool(_SAINT_BEFORE.search(text, max(0, hit.start - 7), hit.start))
 
 
-_GIVEN_NAME_SHAPE = re.compile(r"\s+(?:[A-Z]\.\s+[A-Z][a-z]|(?:Jr|Sr)\b)")
+_GIVEN_NAME_SHAPE: Final = re.compile(r"\s+(?:[A-Z]\.\s+[A-Z][a-z]|(?:Jr|Sr)\b)")
 
 
 def _a_person(text: str, hit: SpanHit, people: frozenset[str]) -> bool:
@@ -448,7 +448,7 @@ def _a_person(text: str, hit: SpanHit, people: frozenset[str]) -> bool:
 
 # A lower-case word: ``\b[a-z][a-z'’-]*\b``, with the first letter before the
 # look-behind so that the regex engine can skip ahead to candidate letters.
-_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")
+_LOWER_WORD: Final = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")
 
 
 @lru_cache(maxsize=4)
@@ -457,7 +457,7 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
-_LOWER_SHAPE = re.compile(r"[a-z][a-z'’-]*")
+_LOWER_SHAPE: Final = re.compile(r"[a-z][a-z'’-]*")
 
 
 def has_lower_word(text: str, word: str) -> bool:
@@ -536,27 +536,27 @@ def person_names(text: str, given: frozenset[str] = FIRST_NAMES) -> frozenset[st
 # word, and neither's match holds another such capital, so no match hides another;
 # and at one start at most one shape matches (the word after the spaces is
 # capitalised or not).
-_PAIR_OR_SPEAKER = re.compile(
+_PAIR_OR_SPEAKER: Final = re.compile(
     rf"({patterns.CAP_START}[a-z]+)(?:(\.?) (?=([A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)\b)"
     r"|\s+(?:" + "|".join(sorted(SURNAME_CUES)) + r")\b)"
 )
 
 
-_ABBREV_AFTER = re.compile(r",\s*(" + ABBREVIATION + r")")
+_ABBREV_AFTER: Final = re.compile(r",\s*(" + ABBREVIATION + r")")
 # "Sen. Jane Roe, D-S.C.": a party letter and the state a politician represents.
 # (The letter before the look-behind, rather than ``\b`` first, lets the regex engine
 # skip ahead to candidate letters, as in patterns.UP_START.)
-_PARTY_STATE = re.compile(r"[DRI](?<!\w[DRI])-(" + ABBREVIATION + r")(?![A-Za-z])")
+_PARTY_STATE: Final = re.compile(r"[DRI](?<!\w[DRI])-(" + ABBREVIATION + r")(?![A-Za-z])")
 
 
-_NAME_END = re.compile(r"(?<![\w.])[A-Z][a-z]+$")
+_NAME_END: Final = re.compile(r"(?<![\w.])[A-Z][a-z]+$")
 # A state abbreviation on its own ("Scandal-plagued Ga. pastor", "in S.C. today"), but
 # not one that is also a word or a title ("Miss.", "Mass.", "Pa.", "Del.", "Ill.").
-_NOT_STANDALONE = frozenset(
+_NOT_STANDALONE: Final = frozenset(
     {"Ark.", "Del.", "Ill.", "Ind.", "La.", "Mass.", "Miss.", "Mo.", "Ore.", "Pa.", "Tex.",
      "Wash.", "Kan."}
 )
-_STANDALONE = frozenset(
+_STANDALONE: Final = frozenset(
     a for a in US_STATE_ABBREVIATIONS if a not in _NOT_STANDALONE and " " not in a
 )
 
@@ -578,8 +578,8 @@ def _ending_at_period(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\.(?:" + "|".join(groups) + r")(?!\w)")
 
 
-_STANDALONE_STATE = _ending_at_period(_STANDALONE)
-_LONGEST_STANDALONE = max(map(len, _STANDALONE))
+_STANDALONE_STATE: Final = _ending_at_period(_STANDALONE)
+_LONGEST_STANDALONE: Final = max(map(len, _STANDALONE))
 
 
 def _standalone_states(text: str) -> list[tuple[int, int]]:
@@ -677,7 +677,7 @@ def _settle_run(run: list[SpanHit]) -> list[SpanHit]:
     return run if len(run) < 2 else _settle_all(run)
 
 
-_START = attrgetter("start")
+_START: Final = attrgetter("start")
 
 
 def _settle_all(hits: list[SpanHit]) -> list[SpanHit]:

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import Final, NamedTuple
 
 from claimmap.geoparse import features as F
 from claimmap.geoparse.candidates import Option
@@ -22,15 +23,15 @@ from claimmap.geoparse.evidence import TextEvidence
 from claimmap.geoparse.text import key_fold
 from claimmap.model import Place
 
-ABSTAIN_BELOW = 0.40  # measured: below it the top candidate is right less than half the time
-IN_FOCUS_ABSTAIN_BELOW = 0.30  # ... when the top candidate is in the text's main country
-FOCUS_MAJORITY = 0.5  # the main country: at least this share of the confident places
-FUZZY_ABSTAIN_BELOW = 0.50
-ANCHOR_CONFIDENCE = 0.75
-VARIANT_DISCOUNT = 0.85
-SAME_PLACE_KM = 25.0
-RIVALS = 3
-TOP_CANDIDATES = 5
+ABSTAIN_BELOW: Final = 0.40  # measured: below it the top candidate is right less than half the time
+IN_FOCUS_ABSTAIN_BELOW: Final = 0.30  # ... when the top candidate is in the text's main country
+FOCUS_MAJORITY: Final = 0.5  # the main country: at least this share of the confident places
+FUZZY_ABSTAIN_BELOW: Final = 0.50
+ANCHOR_CONFIDENCE: Final = 0.75
+VARIANT_DISCOUNT: Final = 0.85
+SAME_PLACE_KM: Final = 25.0
+RIVALS: Final = 3
+TOP_CANDIDATES: Final = 5
 
 @dataclass(slots=True)
 class Group:
@@ -48,8 +49,7 @@ class Group:
     both_names: set[str] = field(default_factory=set)  # place ids two surfaces matched
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     place: Place | None
     confidence: float
     reason: str
@@ -113,10 +113,11 @@ def build_groups(
     return groups, of
 
 
-_AREA_KINDS = ("country", "admin1", "region")  # areas a town's name may merely echo
-_POINTS = ("populated_place", "admin2")  # distance statements measure between towns
-_NAMED = ("exact", "alternate")  # the text's other places support a name, not a near-spelling
-_MATCH_ORDER = {"exact": 0, "alternate": 1, "variant": 2, "fuzzy": 3}
+_AREA_KINDS: Final = ("country", "admin1", "region")  # areas a town's name may merely echo
+_POINTS: Final = ("populated_place", "admin2")  # distance statements measure between towns
+# the text's other places support a name, not a near-spelling
+_NAMED: Final = ("exact", "alternate")
+_MATCH_ORDER: Final = {"exact": 0, "alternate": 1, "variant": 2, "fuzzy": 3}
 
 
 def _rank(o: Option) -> int:
@@ -143,8 +144,7 @@ def _add_member(g: Group, i: int, surface: str, opts: tuple[Option, ...], ev: Te
         g.state_names.append(ev.state_names[i])
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What the rest of the text says, for one group: its containers' places, the
     focus of the other anchors, and the places of its distance anchors."""
 
@@ -165,7 +165,7 @@ _Namesakes = tuple[tuple[Place, ...], frozenset[str], int]
 Ranked = tuple[Option, float, tuple[str, ...]]
 
 
-_SCORE = itemgetter(1)
+_SCORE: Final = itemgetter(1)
 
 
 def rank(g: Group, ctx: Context) -> list[Ranked]:

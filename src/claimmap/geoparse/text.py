@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
-APOSTROPHES = "'’`ʼʻ′‘"
-_WS = re.compile(r"\s+")
+APOSTROPHES: Final = "'’`ʼʻ′‘"
+_WS: Final = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8192)
@@ -39,7 +40,7 @@ class _FoldTable(dict[int, str]):
         return folded
 
 
-_TABLE = _FoldTable()
+_TABLE: Final = _FoldTable()
 
 
 def fold(text: str) -> str:
