@@ -205,8 +205,11 @@ def inner_apostrophe_words(text: str) -> list[tuple[int, int]]:
     """Words like ``Mar'inka``; a possessive ``'s`` is not an inner apostrophe."""
     return [
         (s, e) for s, e in word_shapes(text).apostrophe
-        if re.split(r"['’ʼ]", text[s:e])[-1].lower() != "s"
+        if _APOSTROPHE.split(text[s:e])[-1].lower() != "s"
     ]
+
+
+_APOSTROPHE: Final = re.compile(r"['’ʼ]")
 
 
 class WordShapes(NamedTuple):
