@@ -31,6 +31,17 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 PURE_ENV = "CLAIMMAP_PURE_PYTHON"
 
 
+def source_files(root: Path, sources: list[str]) -> list[Path]:
+    """The modules that ``sources`` names: each ``.py`` path, and each folder's modules
+    except ``__init__.py`` (a package's ``__init__`` stays Python)."""
+    return sorted(
+        p
+        for source in sources
+        for p in ([root / source] if source.endswith(".py") else (root / source).glob("*.py"))
+        if p.name != "__init__.py"
+    )
+
+
 def compile_modules(root: Path, sources: list[str], work: Path) -> list[tuple[Path, str]]:
     """Compile ``sources`` (paths under ``root``, files or folders) with mypyc in ``work``.
 
@@ -40,12 +51,7 @@ def compile_modules(root: Path, sources: list[str], work: Path) -> list[tuple[Pa
     from mypyc.build import mypycify
     from setuptools import Distribution
 
-    files = sorted(
-        str(p)
-        for source in sources
-        for p in ([root / source] if source.endswith(".py") else (root / source).glob("*.py"))
-        if p.name != "__init__.py"
-    )
+    files = [str(p) for p in source_files(root, sources)]
     if not files:
         raise ValueError(f"nothing to compile in {sources}")
     flags = [
