@@ -19,7 +19,7 @@ from claimmap.geoparse.lexicon import US_STATE_ABBREVIATIONS
 from claimmap.geoparse.recognise import SpanHit
 from claimmap.model import Place
 
-MAX_CANDIDATES: Final = 40
+MAX_CANDIDATES = 40  # not Final: a test lowers it (compiled code reads a Final from C)
 FUZZY_FLOOR: Final = 0.82  # below this similarity a fuzzy match is no candidate at all
 FUZZY_LIMIT: Final = 8  # fuzzy matches asked for per name
 #: Hit sources whose fuzzy matches can wait until the hit is known to stand (see
