@@ -13,7 +13,7 @@ from claimmap.geoparse import create_geoparser
 from claimmap.geoparse.candidates import Option
 from claimmap.geoparse.features import cohesion
 from claimmap.geoparse.pipeline import GazetteerGeoparser
-from claimmap.geoparse.resolve import Context, Group, rank
+from claimmap.geoparse.resolve import Context, Group, decide, rank
 from claimmap.model import Article, Mention, Place
 from claimmap.stages import Geoparser
 
@@ -222,6 +222,27 @@ def test_demonym_span_resolves_through_a_country_short_name(parser: GazetteerGeo
     result = parser.resolve_spans(Article(id="d", text=text, content_hash="h"),
                                   [(start, start + len("American"))])  # fmt: skip
     assert result.mentions[0].place_id == "geonames:6252001"
+
+
+def test_a_near_tie_reached_through_a_romanisation_variant_abstains() -> None:
+    """Two made-up namesakes 300 km apart, matched only as a variant spelling: a near
+    tie is a coin flip, so it abstains and lists both; a clear margin answers; an exact
+    name in the same near tie answers (that tie is broken by the usual threshold)."""
+    a = Place("geonames:1", "Hulyanka", "populated_place", 47.7, 36.3, "UA", "26",
+              population=1_200)  # fmt: skip
+    b = Place("geonames:2", "Hulyanka", "populated_place", 48.1, 32.3, "UA", "04",
+              population=13_000)  # fmt: skip
+    group = Group([0], {}, {})
+
+    def ranked(match: str, top: float) -> list[tuple[Option, float, tuple[str, ...]]]:
+        return [(Option(a, match), top, ("document focus",)), (Option(b, match), 1.0, ())]
+
+    tie = decide(group, ranked("variant", 1.1))
+    assert tie.place is None and tie.confidence < 0.5
+    assert [p.id for p, _s in tie.ranked] == ["geonames:1", "geonames:2"]
+    assert decide(group, ranked("variant", 2.5)).place == a
+    assert decide(group, ranked("variant", 1.1), abstain_below=0.0).place == a
+    assert decide(group, ranked("exact", 1.1)).place == a
 
 
 def test_city_named_by_an_alternate_name_does_not_beat_its_province() -> None:

@@ -26,6 +26,8 @@ from claimmap.model import Place
 ABSTAIN_BELOW: Final = 0.40  # measured: below it the top candidate is right less than half the time
 IN_FOCUS_ABSTAIN_BELOW: Final = 0.30  # ... when the top candidate is in the text's main country
 FOCUS_MAJORITY: Final = 0.5  # the main country: at least this share of the confident places
+# a name that matched only as a near-spelling (fuzzy) or a romanisation variant needs
+# this confidence: a near tie reached through an inexact name is a coin flip
 FUZZY_ABSTAIN_BELOW: Final = 0.50
 ANCHOR_CONFIDENCE: Final = 0.75
 VARIANT_DISCOUNT: Final = 0.85
@@ -299,6 +301,8 @@ def decide(
     listed = _listed(ranked, ranked_all[len(ranked) :])
     if best.match == "variant":
         conf *= VARIANT_DISCOUNT  # a romanisation variant suggests identity, not proves it
+        if abstain_below > 0 and conf < FUZZY_ABSTAIN_BELOW:
+            return Decision(None, round(conf, 3), "ambiguous: evidence too weak", listed)
     if best.match == "fuzzy":
         conf *= best.similarity
         if conf < FUZZY_ABSTAIN_BELOW or not why:
