@@ -1,11 +1,13 @@
 """The wheel that ``pip install .`` builds compiles the geoparser with mypyc
 (hatch_build.py). Compiled code must give exactly what the Python source gives: this
-builds the real wheel (about 40 s on two cores), then geoparses the same texts with it
-and with the source tree, each in its own process, and compares every mention.
+builds the real wheel (about half a minute on two cores), then runs
+``claimmap analyze`` on the same inputs with it and with the source tree, each in its
+own process, and compares the two analyses whole: every mention with its confidence,
+reason and candidates, every claim, event and flag.
 
-Texts: the bundled example articles and the test fixtures (always present: some 30
-mentions), plus the seed articles and the war corpus from ../shared when they are there
-(some 12,000 more).
+Inputs: the bundled example articles and the claims fixtures (always present: some 30
+mentions and 20 claims), plus the seed articles and the war corpus from ../shared when
+they are there (some 12,000 mentions more).
 """
 
 from __future__ import annotations
@@ -29,49 +31,38 @@ SHARED = ROOT.parent / "shared"
 
 pytestmark = pytest.mark.slow
 
-# Run in a child process: prints where claimmap came from, whether the geoparser is
-# compiled, and every mention of every text (one JSON object).
-PARSE = """
-import json, sys
+# Run in a child process: where claimmap came from and whether it is compiled.
+WHICH = """
+import json, claimmap
 from claimmap.bench.measure import geoparser_compiled
-import claimmap
-from claimmap.gazetteer import load_default
-from claimmap.geoparse import create_geoparser
-from claimmap.model import Article
-
-texts = json.load(sys.stdin)
-parser = create_geoparser(load_default())
-out = {}
-for key, text in texts.items():
-    result = parser.parse(Article(id=key, text=text, content_hash=key))
-    out[key] = [[m.start, m.end, m.text, m.place_id, m.confidence, m.reason,
-                 [[c.place_id, c.score] for c in m.candidates]]
-                for m in result.mentions]
-print(json.dumps({"package": claimmap.__file__, "compiled": geoparser_compiled(),
-                  "mentions": out}))
+print(json.dumps([claimmap.__file__, geoparser_compiled()]))
 """
 
 
-def texts() -> dict[str, str]:
-    files = [*sorted((ROOT / "examples" / "articles").glob("*.txt")),
-             *sorted((ROOT / "tests" / "fixtures").rglob("*.txt")),
-             *sorted((SHARED / "seeds").glob("*.txt"))]
-    found = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in files}
-    for corpus in [*sorted((ROOT / "examples" / "articles").glob("*.jsonl")),
-                   SHARED / "data" / "uawar_news.jsonl"]:
-        if corpus.is_file():
-            for n, line in enumerate(corpus.read_text(encoding="utf-8").splitlines()):
-                found[f"{corpus.name}:{n}"] = str(json.loads(line).get("text") or "")
-    return found
+def inputs() -> list[str]:
+    """The bundled example articles and the claims fixtures (always here), and the seeds
+    and the war corpus when ../shared holds them."""
+    found = [ROOT / "examples" / "articles",
+             *sorted((ROOT / "tests" / "fixtures" / "claims").glob("*.txt")),
+             SHARED / "seeds", SHARED / "data" / "uawar_news.jsonl"]
+    return [str(p) for p in found if p.exists()]
 
 
-def parse_with(pythonpath: Path, payload: str) -> dict[str, object]:
+def analyse_with(pythonpath: Path, out: Path) -> tuple[str, bool, dict[str, object]]:
+    """``claimmap analyze`` of :func:`inputs` with claimmap from ``pythonpath``: where
+    the package came from, whether its geoparser is compiled, and the analysis JSON."""
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
-    run = subprocess.run([sys.executable, "-c", PARSE], input=payload, env=env,
-                         capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stderr
-    result: dict[str, object] = json.loads(run.stdout)
-    return result
+    which = subprocess.run([sys.executable, "-c", WHICH], env=env, capture_output=True,
+                           text=True, check=True)
+    package, compiled = json.loads(which.stdout)
+    out.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "claimmap", "analyze", *inputs(), "--db", str(out / "a.db"),
+         "--json", str(out / "a.json")],
+        env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    analysis: dict[str, object] = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    return str(package), bool(compiled), analysis
 
 
 def compiled_modules() -> set[str]:
@@ -115,11 +106,11 @@ def test_wheel_falls_back_to_pure_python_with_a_reason(
         names = archive.namelist()
     assert "claimmap/geoparse/recognise.py" in names
     assert not [n for n in names if n.endswith((".so", ".pyd"))]
-    warning = "claimmap: building the geoparser as pure Python, about a quarter slower: "
+    warning = "claimmap: building the wheel as pure Python, about a quarter slower: "
     assert warning + reason in output
 
 
-def test_compiled_wheel_parses_exactly_as_the_source(tmp_path: Path) -> None:
+def test_compiled_wheel_analyses_exactly_as_the_source(tmp_path: Path) -> None:
     compiler = shlex.split(str(sysconfig.get_config_var("CC") or "cc"))[0]
     if shutil.which(compiler) is None:
         pytest.skip(f"no C compiler ({compiler}) here: pip install . builds pure Python")
@@ -135,11 +126,10 @@ def test_compiled_wheel_parses_exactly_as_the_source(tmp_path: Path) -> None:
              if p.suffix in (".so", ".pyd")}
     assert "claimmap/geoparse/recognise" in expected and expected <= built
 
-    payload = json.dumps(texts())
-    compiled = parse_with(site, payload)
-    source = parse_with(ROOT / "src", payload)
-    assert str(compiled["package"]).startswith(str(site)) and compiled["compiled"] is True
-    assert str(source["package"]).startswith(str(ROOT / "src")) and source["compiled"] is False
-    mentions = source["mentions"]
-    assert compiled["mentions"] == mentions
-    assert isinstance(mentions, dict) and sum(len(m) for m in mentions.values()) > 20
+    compiled = analyse_with(site, tmp_path / "compiled")
+    source = analyse_with(ROOT / "src", tmp_path / "source")
+    assert compiled[0].startswith(str(site)) and compiled[1] is True
+    assert source[0].startswith(str(ROOT / "src")) and source[1] is False
+    assert compiled[2] == source[2]
+    counts = {key: len(value) for key, value in source[2].items() if isinstance(value, list)}
+    assert counts["mentions"] > 20 and counts["claims"] > 10 and counts["events"] > 5, counts
