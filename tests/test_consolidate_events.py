@@ -229,3 +229,14 @@ def test_verbatim_sentence_in_two_stories_counts_once() -> None:
     event = capture_event(run(longer))
     assert event.origin_ids == ("a_origin", "e_other_side")
     assert event.independent_origins == 1 and event.status == "single_source"
+
+
+def test_evidence_spans_that_start_together_have_one_order() -> None:
+    """Two evidence spans of one article may start at the same sentence (one of them
+    running on): the shorter comes first, whatever order a set gives them."""
+    from claimmap.consolidate.contradictions import _span_order
+    from claimmap.model import Span
+
+    short, long = Span("a", 10, 40, "x" * 30), Span("a", 10, 90, "x" * 80)
+    assert _span_order(short) < _span_order(long) < _span_order(Span("a", 11, 12, "x"))
+    assert sorted({long, short}, key=_span_order) == [short, long]

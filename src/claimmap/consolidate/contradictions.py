@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from claimmap.consolidate import dates
 from claimmap.consolidate.text import words
-from claimmap.model import Claim, Contradiction, ContradictionValue, Place
+from claimmap.model import Claim, Contradiction, ContradictionValue, Place, Span
 
 _GENERIC = frozenset((
     "the", "of", "a", "an", "and", "russian", "russia", "ukrainian", "ukraine", "forces",
@@ -35,8 +35,10 @@ def _values(groups: Mapping[str, Sequence[Claim]]) -> tuple[ContradictionValue, 
     return tuple(sorted(values, key=lambda v: (-len(v.article_ids), v.value)))
 
 
-def _span_order(span: object) -> tuple[str, int]:
-    return (getattr(span, "article_id", ""), getattr(span, "start", 0))
+def _span_order(span: Span) -> tuple[str, int, int]:
+    """Spans in text order; of two that start together, the shorter first. (Ordering by
+    start alone left such a pair in set order, which differs between processes.)"""
+    return (span.article_id, span.start, span.end)
 
 
 def _group(claims: Sequence[Claim], key: Callable[[Claim], str | None]) -> dict[str, list[Claim]]:
