@@ -26,8 +26,9 @@ from pathlib import Path
 
 import pytest
 
+from fixtures.analyse import analyse
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 pytestmark = pytest.mark.slow
 
@@ -39,29 +40,15 @@ print(json.dumps([claimmap.__file__, geoparser_compiled()]))
 """
 
 
-def inputs() -> list[str]:
-    """The bundled example articles and the claims fixtures (always here), and the seeds
-    and the war corpus when ../shared holds them."""
-    found = [ROOT / "examples" / "articles",
-             *sorted((ROOT / "tests" / "fixtures" / "claims").glob("*.txt")),
-             SHARED / "seeds", SHARED / "data" / "uawar_news.jsonl"]
-    return [str(p) for p in found if p.exists()]
-
-
 def analyse_with(pythonpath: Path, out: Path) -> tuple[str, bool, dict[str, object]]:
-    """``claimmap analyze`` of :func:`inputs` with claimmap from ``pythonpath``: where
-    the package came from, whether its geoparser is compiled, and the analysis JSON."""
+    """``claimmap analyze`` (tests/fixtures/analyse.py) with claimmap from
+    ``pythonpath``: where the package came from, whether its geoparser is compiled, and
+    the analysis JSON."""
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
     which = subprocess.run([sys.executable, "-c", WHICH], env=env, capture_output=True,
                            text=True, check=True)
     package, compiled = json.loads(which.stdout)
-    out.mkdir()
-    run = subprocess.run(
-        [sys.executable, "-m", "claimmap", "analyze", *inputs(), "--db", str(out / "a.db"),
-         "--json", str(out / "a.json")],
-        env=env, capture_output=True, text=True, check=False)
-    assert run.returncode == 0, run.stdout + run.stderr
-    analysis: dict[str, object] = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    analysis = analyse(out, PYTHONPATH=str(pythonpath))
     return str(package), bool(compiled), analysis
 
 
